@@ -1,0 +1,114 @@
+package org.yizhan.kiosk.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.yizhan.kiosk.KioskAssembly;
+import org.yizhan.kiosk.KioskDevices;
+import org.yizhan.kiosk.config.KioskConfig;
+import org.yizhan.kiosk.config.KioskConfigFile;
+import org.yizhan.kiosk.headless.HeadlessKiosk;
+import org.yizhan.kiosk.ui.Display;
+import org.yizhan.kiosk.ui.KioskWindow;
+import org.yizhan.kiosk.visitlog.SqliteVisitLog;
+import org.yizhan.kiosk.visitlog.VisitLog;
+import org.yizhan.kiosk.visitlog.VisitStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code yizhan kiosk}: runs the kiosk in its window or headless, and reports on its visit log. */
+@Command(name = "kiosk", mixinStandardHelpOptions = true, subcommands = KioskCommand.Stats.class,
+        description = {"Runs the kiosk: the touchscreen window, or with --headless a line-by-line",
+            "command stream on stdin and JSON events on stdout (see docs/headless.md)."})
+public final class KioskCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private Location location;
+
+    @Option(names = "--headless", description = "No window: commands on stdin, one JSON event per line on stdout.")
+    private boolean headless;
+
+    @Option(names = "--simulate", description = "Simulated peripherals instead of the real ones.")
+    private boolean simulate;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!simulate) {
+            spec.commandLine().getErr().println("kiosk: real device drivers are not configured on this kiosk yet;"
+                    + " run with --simulate");
+            return 2;
+        }
+        if (!headless && !Display.available()) {
+            spec.commandLine().getErr().println("kiosk: no display to open the window on; use --headless");
+            return 2;
+        }
+        KioskConfig config = location.config();
+        try (KioskAssembly kiosk = KioskAssembly.create(config, KioskDevices.simulated(), Clock.systemUTC())) {
+            if (headless) {
+                PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                        StandardCharsets.UTF_8);
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                new HeadlessKiosk(kiosk, out).run(in);
+                return 0;
+            }
+            return KioskWindow.run(kiosk);
+        }
+    }
+
+    /** Where the kiosk keeps its data and how it is configured; shared by the kiosk's commands. */
+    static final class Location {
+
+        @Option(names = "--data", paramLabel = "DIR", defaultValue = "var",
+                description = "Data directory: visit log, demo site keys (default: ${DEFAULT-VALUE}).")
+        Path dataDir;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "Kiosk configuration file (key = value).")
+        Path configFile;
+
+        KioskConfig config() {
+            return KioskConfigFile.load(configFile, dataDir.toAbsolutePath().normalize());
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = "Prints visit counts as JSON: total, today, by category, by purpose.")
+    static final class Stats implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Mixin
+        private Location location;
+
+        @Override
+        public Integer call() throws Exception {
+            KioskConfig config = location.config();
+            Path db = config.visitLogFile();
+            if (!Files.exists(db)) {
+                spec.commandLine().getErr().println("stats: no visit log at " + db + "; has a kiosk run with --data "
+                        + location.dataDir + "?");
+                return 1;
+            }
+            VisitStats stats;
+            try (VisitLog log = SqliteVisitLog.open(db)) {
+                stats = log.stats(Clock.systemUTC().instant(), config.zone());
+            }
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+            spec.commandLine().getOut().println(json.writeValueAsString(stats));
+            return 0;
+        }
+    }
+}

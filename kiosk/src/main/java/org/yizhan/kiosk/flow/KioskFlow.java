@@ -1,0 +1,220 @@
+package org.yizhan.kiosk.flow;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.devices.buzzer.BeepPattern;
+import org.yizhan.devices.buzzer.Buzzer;
+import org.yizhan.devices.light.LightPattern;
+import org.yizhan.devices.light.StatusLight;
+import org.yizhan.kiosk.checkin.CheckInOutcome;
+import org.yizhan.kiosk.checkin.CheckInService;
+import org.yizhan.kiosk.checkin.Purpose;
+import org.yizhan.kiosk.time.KioskClock;
+import org.yizhan.kiosk.visitlog.Visit;
+import org.yizhan.kiosk.visitlog.VisitLogException;
+
+/**
+ * The check-in flow of the window: which screen is shown, what a scan or a tap does on it, and when
+ * the window returns home by itself. The touchscreen and the headless mode are two views of this one
+ * flow; the status light and the buzzer follow it too.
+ *
+ * <p>A scan is taken on every screen (the next visitor need not wait for the last one's result).
+ * Buttons are taken only where the screen shows them; any other tap is reported as a failure and
+ * changes nothing.
+ *
+ * <p>Ordering: a {@link KioskEvent.CheckedIn} with an accepted outcome is published only after the visit
+ * is durably recorded, and before the welcome screen is shown.
+ *
+ * <p>Threading: every method must be called on the kiosk thread (the thread {@link KioskClock} runs its
+ * timers on); events are published on it.
+ */
+public final class KioskFlow {
+
+    /** Button ids, as the window's buttons and the headless {@code tap} command name them. */
+    public static final String WALK_IN = "walk-in";
+    public static final String HOME = "home";
+    public static final String PURPOSE_PREFIX = "purpose-";
+    public static final String LANGUAGE_PREFIX = "lang-";
+
+    private static final Logger log = LoggerFactory.getLogger(KioskFlow.class);
+
+    private final CheckInService checkIn;
+    private final KioskClock clock;
+    private final StatusLight light;
+    private final Buzzer buzzer;
+    private final FlowTimings timings;
+    private final Language defaultLanguage;
+    private final KioskEvents events;
+
+    private ScreenState state;
+    private String welcomedVisitId;
+    private KioskClock.Timer screenTimer;
+
+    public KioskFlow(CheckInService checkIn, KioskClock clock, StatusLight light, Buzzer buzzer,
+            FlowTimings timings, Language defaultLanguage, KioskEvents events) {
+        this.checkIn = checkIn;
+        this.clock = clock;
+        this.light = light;
+        this.buzzer = buzzer;
+        this.timings = timings;
+        this.defaultLanguage = defaultLanguage;
+        this.events = events;
+        this.state = ScreenState.of(Screen.HOME, defaultLanguage);
+    }
+
+    /** Shows the home screen and announces that the kiosk is ready. */
+    public void start() {
+        goHome(defaultLanguage);
+        events.publish(new KioskEvent.Ready());
+    }
+
+    public ScreenState screen() {
+        return state;
+    }
+
+    public void scan(String text) {
+        CheckInOutcome outcome;
+        try {
+            outcome = checkIn.checkIn(text);
+        } catch (VisitLogException e) {
+            fail("check-in could not be recorded: " + e.getMessage(), e);
+            return;
+        }
+        events.publish(new KioskEvent.CheckedIn(outcome));
+        Language language = state.language();
+        if (outcome instanceof CheckInOutcome.Accepted accepted) {
+            Visit visit = accepted.visit();
+            welcomedVisitId = visit.id();
+            signal(LightPattern.OK, BeepPattern.SHORT);
+            show(new ScreenState(Screen.WELCOME, language, visit.category(), null, visit.purpose()),
+                    timings.result());
+        } else if (outcome instanceof CheckInOutcome.Duplicate duplicate) {
+            signal(LightPattern.OK, BeepPattern.SHORT);
+            show(new ScreenState(Screen.ALREADY_CHECKED_IN, language, duplicate.earlier().category(), null, null),
+                    timings.result());
+        } else if (outcome instanceof CheckInOutcome.Rejected rejected) {
+            signal(LightPattern.ERROR, BeepPattern.DOUBLE);
+            show(new ScreenState(Screen.REJECTED, language, null, rejected.reason().code(), null),
+                    timings.result());
+        }
+    }
+
+    public void tap(String button) {
+        if (button.startsWith(LANGUAGE_PREFIX)) {
+            Optional<Language> language = Language.fromCode(button.substring(LANGUAGE_PREFIX.length()));
+            if (language.isEmpty()) {
+                unknownButton(button);
+                return;
+            }
+            state = state.inLanguage(language.get());
+            events.publish(new KioskEvent.ScreenShown(state));
+            return;
+        }
+        if (button.equals(HOME)) {
+            if (state.screen() == Screen.HOME) {
+                notHere(button);
+                return;
+            }
+            goHome(state.language());
+            return;
+        }
+        if (button.equals(WALK_IN)) {
+            if (state.screen() != Screen.HOME) {
+                notHere(button);
+                return;
+            }
+            show(ScreenState.of(Screen.WALK_IN, state.language()), timings.walkIn());
+            return;
+        }
+        if (button.startsWith(PURPOSE_PREFIX)) {
+            Optional<Purpose> purpose = Purpose.fromCode(button.substring(PURPOSE_PREFIX.length()));
+            if (purpose.isEmpty()) {
+                unknownButton(button);
+            } else if (state.screen() == Screen.WALK_IN) {
+                walkIn(purpose.get());
+            } else if (state.screen() == Screen.WELCOME) {
+                choosePurpose(purpose.get());
+            } else {
+                notHere(button);
+            }
+            return;
+        }
+        unknownButton(button);
+    }
+
+    private void walkIn(Purpose purpose) {
+        Visit visit;
+        try {
+            visit = checkIn.walkIn(purpose);
+        } catch (VisitLogException e) {
+            fail("walk-in could not be recorded: " + e.getMessage(), e);
+            return;
+        }
+        events.publish(new KioskEvent.CheckedIn(new CheckInOutcome.Accepted(visit)));
+        signal(LightPattern.OK, BeepPattern.SHORT);
+        show(new ScreenState(Screen.THANKS, state.language(), visit.category(), null, purpose), timings.thanks());
+    }
+
+    private void choosePurpose(Purpose purpose) {
+        try {
+            checkIn.choosePurpose(welcomedVisitId, purpose);
+        } catch (VisitLogException e) {
+            fail("purpose could not be recorded: " + e.getMessage(), e);
+            return;
+        }
+        events.publish(new KioskEvent.PurposeChosen(welcomedVisitId, purpose));
+        show(new ScreenState(Screen.THANKS, state.language(), state.category(), null, purpose), timings.thanks());
+    }
+
+    private void fail(String message, Exception cause) {
+        log.error(message, cause);
+        events.publish(new KioskEvent.Failure(message));
+        signal(LightPattern.ERROR, BeepPattern.DOUBLE);
+        show(ScreenState.of(Screen.OUT_OF_ORDER, state.language()), timings.result());
+    }
+
+    private void goHome(Language language) {
+        welcomedVisitId = null;
+        light.show(LightPattern.IDLE);
+        show(ScreenState.of(Screen.HOME, language), null);
+    }
+
+    /** Shows a screen; one that is not home returns home by itself after {@code stay}. */
+    private void show(ScreenState next, Duration stay) {
+        if (screenTimer != null) {
+            screenTimer.cancel();
+            screenTimer = null;
+        }
+        if (next.screen() != Screen.WELCOME) {
+            welcomedVisitId = null;
+        }
+        state = next;
+        events.publish(new KioskEvent.ScreenShown(next));
+        if (stay != null) {
+            // Language goes back to the default with the home screen: the next visitor is a new person.
+            screenTimer = clock.schedule(stay, () -> goHome(defaultLanguage));
+        }
+    }
+
+    private void signal(LightPattern pattern, BeepPattern beep) {
+        light.show(pattern);
+        buzzer.play(beep);
+    }
+
+    private void notHere(String button) {
+        events.publish(new KioskEvent.Failure(
+                "button '" + button + "' is not on the " + state.screen().id() + " screen"));
+    }
+
+    private void unknownButton(String button) {
+        String purposes = Arrays.stream(Purpose.values())
+                .map(p -> PURPOSE_PREFIX + p.code())
+                .collect(Collectors.joining(", "));
+        events.publish(new KioskEvent.Failure("unknown button '" + button + "'; buttons are " + WALK_IN + ", "
+                + HOME + ", lang-zh, lang-en, " + purposes));
+    }
+}

@@ -1,0 +1,73 @@
+package org.yizhan.kiosk.headless;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.yizhan.kiosk.checkin.CheckInOutcome;
+import org.yizhan.kiosk.flow.KioskEvent;
+import org.yizhan.kiosk.flow.ScreenState;
+import org.yizhan.kiosk.visitlog.Visit;
+
+/**
+ * The JSON shape of each kiosk event in the headless stream, documented in {@code docs/headless.md}.
+ * Keys keep their order so that lines read well; absent values are left out, except on
+ * {@code check-in}, whose four keys are always there.
+ */
+final class EventJson {
+
+    private EventJson() {
+    }
+
+    static Map<String, Object> of(KioskEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (event instanceof KioskEvent.Ready) {
+            json.put("event", "ready");
+        } else if (event instanceof KioskEvent.ScreenShown shown) {
+            ScreenState s = shown.state();
+            json.put("event", "screen");
+            json.put("screen", s.screen().id());
+            json.put("language", s.language().code());
+            putIfPresent(json, "category", s.category());
+            putIfPresent(json, "reason", s.reason());
+            putIfPresent(json, "purpose", s.purpose() == null ? null : s.purpose().code());
+        } else if (event instanceof KioskEvent.CheckedIn checkedIn) {
+            json.put("event", "check-in");
+            checkIn(json, checkedIn.outcome());
+        } else if (event instanceof KioskEvent.PurposeChosen chosen) {
+            json.put("event", "purpose");
+            json.put("visitId", chosen.visitId());
+            json.put("purpose", chosen.purpose().code());
+        } else if (event instanceof KioskEvent.Failure failure) {
+            json.put("event", "error");
+            json.put("message", failure.message());
+        }
+        return json;
+    }
+
+    private static void checkIn(Map<String, Object> json, CheckInOutcome outcome) {
+        if (outcome instanceof CheckInOutcome.Accepted accepted) {
+            Visit visit = accepted.visit();
+            json.put("result", "accepted");
+            json.put("reason", null);
+            json.put("category", visit.category());
+            json.put("visitId", visit.id());
+            json.put("purpose", visit.purpose().code());
+        } else if (outcome instanceof CheckInOutcome.Duplicate duplicate) {
+            json.put("result", "duplicate");
+            json.put("reason", null);
+            json.put("category", duplicate.earlier().category());
+            json.put("visitId", duplicate.earlier().id());
+        } else if (outcome instanceof CheckInOutcome.Rejected rejected) {
+            json.put("result", "rejected");
+            json.put("reason", rejected.reason().code());
+            json.put("category", null);
+            json.put("visitId", null);
+            json.put("detail", rejected.detail());
+        }
+    }
+
+    private static void putIfPresent(Map<String, Object> json, String key, Object value) {
+        if (value != null) {
+            json.put(key, value);
+        }
+    }
+}

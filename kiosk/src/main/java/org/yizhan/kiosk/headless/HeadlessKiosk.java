@@ -1,0 +1,107 @@
+package org.yizhan.kiosk.headless;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.yizhan.kiosk.KioskAssembly;
+import org.yizhan.kiosk.flow.KioskEvent;
+import org.yizhan.protocol.ShortDuration;
+
+/**
+ * Drives a kiosk from text commands, one per line, and writes every kiosk event as one JSON object per
+ * line — the same events the window draws. Commands (see {@code docs/headless.md}):
+ * {@code scan <text>}, {@code tap <button>}, {@code clock +<duration>}, {@code quit}.
+ *
+ * <p>Each command is handled completely, its events written and flushed, before the next line is read,
+ * so a driver that waits for an event knows everything before it has happened. A bad command produces
+ * an {@code error} event and the kiosk carries on. End of input ends the kiosk like {@code quit}.
+ *
+ * <p>Only events go to {@code out}; logs go elsewhere.
+ */
+public final class HeadlessKiosk {
+
+    private final KioskAssembly kiosk;
+    private final PrintStream out;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public HeadlessKiosk(KioskAssembly kiosk, PrintStream out) {
+        this.kiosk = kiosk;
+        this.out = out;
+        kiosk.subscribe(this::write);
+    }
+
+    /** Runs until {@code quit} or end of input. */
+    public void run(BufferedReader in) throws IOException {
+        KioskAssembly.await(kiosk.start());
+        String line;
+        while ((line = in.readLine()) != null) {
+            if (!handle(line)) {
+                return;
+            }
+        }
+    }
+
+    /** Handles one line; false when the kiosk should stop. */
+    boolean handle(String line) {
+        String trimmed = line.strip();
+        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+            return true;
+        }
+        int space = trimmed.indexOf(' ');
+        String command = space < 0 ? trimmed : trimmed.substring(0, space);
+        String argument = space < 0 ? "" : trimmed.substring(space + 1).strip();
+        switch (command) {
+            case "quit" -> {
+                return false;
+            }
+            case "scan" -> require(argument, "scan <text>", () -> kiosk.scan(argument));
+            case "tap" -> require(argument, "tap <button>", () -> kiosk.tap(argument));
+            case "clock" -> clock(argument);
+            default -> error("unknown command '" + command + "'; commands are scan, tap, clock, quit");
+        }
+        return true;
+    }
+
+    private void clock(String argument) {
+        if (!argument.startsWith("+")) {
+            error("clock takes a duration to move forward, like clock +8s or clock +10m");
+            return;
+        }
+        try {
+            KioskAssembly.await(kiosk.advanceClock(ShortDuration.parse(argument.substring(1))));
+        } catch (IllegalArgumentException e) {
+            error("clock: " + e.getMessage());
+        }
+    }
+
+    private void require(String argument, String usage, Supplier<CompletableFuture<Void>> step) {
+        if (argument.isEmpty()) {
+            error("usage: " + usage);
+            return;
+        }
+        KioskAssembly.await(step.get());
+    }
+
+    private void error(String message) {
+        write(new KioskEvent.Failure(message));
+    }
+
+    private void write(KioskEvent event) {
+        Map<String, Object> line = EventJson.of(event);
+        String text;
+        try {
+            text = json.writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event not serialisable: " + line, e);
+        }
+        synchronized (out) {
+            out.println(text);
+            out.flush();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.yizhan.launcher;
+
+import java.io.PrintWriter;
+import org.yizhan.kiosk.cli.KioskCommand;
+import org.yizhan.kiosk.config.KioskConfigException;
+import org.yizhan.launcher.bench.BenchCommand;
+import org.yizhan.provisioning.cli.PassesCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code yizhan} command: one entry point for the kiosk, visitor passes, the demo and benchmarks.
+ * Usage errors and bad configuration end in one line on stderr naming what is wrong, and a non-zero exit
+ * (2 for usage, 1 for everything else); stack traces are for bugs only.
+ */
+@Command(name = "yizhan", mixinStandardHelpOptions = true, versionProvider = Yizhan.Version.class,
+        description = "Kiosk software for the 24-hour self-service windows of community service centres.",
+        subcommands = {DemoCommand.class, KioskCommand.class, PassesCommand.class, BenchCommand.class})
+public final class Yizhan implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Yizhan());
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + e.getMessage()
+                    + " (see --help)");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof KioskConfigException || e instanceof IllegalArgumentException) {
+                cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Yizhan.class.getPackage().getImplementationVersion();
+            return new String[] {"yizhan " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
