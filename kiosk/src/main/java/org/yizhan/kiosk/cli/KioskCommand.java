@@ -28,8 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code yizhan kiosk}: runs the kiosk in its window or headless, and reports on its visit log. */
 @Command(name = "kiosk", mixinStandardHelpOptions = true, subcommands = KioskCommand.Stats.class,
-        description = {"Runs the kiosk: the touchscreen window, or with --headless a line-by-line",
-            "command stream on stdin and JSON events on stdout (see docs/headless.md)."})
+        description = {"Runs the kiosk in its touchscreen window, or headless from stdin.",
+            "With --headless: commands on stdin, one JSON event per line on stdout (docs/headless.md)."})
 public final class KioskCommand implements Callable<Integer> {
 
     @Spec
