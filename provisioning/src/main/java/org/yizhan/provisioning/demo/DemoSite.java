@@ -1,0 +1,85 @@
+package org.yizhan.provisioning.demo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
+import org.yizhan.provisioning.pass.PassSigningKey;
+
+/**
+ * A ready-made site for demonstrations and development: one signing key under {@code dataDir/keys}, made on
+ * first use and reused after, so that passes issued yesterday still verify today.
+ *
+ * <p>{@link #ensure} creates missing directories (the key directory owner-only on POSIX), the private key
+ * ({@code 0600}) and the trusted keys file; it never replaces an existing key, and rewrites only a missing
+ * trusted keys file. The revocation file is not created: a missing file means nothing is revoked. Several
+ * processes starting at once end up with the same key: the key file is created exclusively and the loser
+ * reads the winner's.
+ *
+ * @param siteId          always {@value #SITE_ID}
+ * @param signingKeyFile  {@code dataDir/keys/pass-signing.jwk}
+ * @param trustedKeysFile {@code dataDir/keys/trusted-pass-keys.jwks}
+ * @param revocationFile  {@code dataDir/revoked-passes.txt}
+ */
+public record DemoSite(String siteId, Path signingKeyFile, Path trustedKeysFile, Path revocationFile) {
+
+    public static final String SITE_ID = "demo";
+    public static final String SIGNING_KEY_FILE = "pass-signing.jwk";
+    public static final String TRUSTED_KEYS_FILE = "trusted-pass-keys.jwks";
+    public static final String REVOCATION_FILE = "revoked-passes.txt";
+
+    public DemoSite {
+        Objects.requireNonNull(siteId, "siteId");
+        Objects.requireNonNull(signingKeyFile, "signingKeyFile");
+        Objects.requireNonNull(trustedKeysFile, "trustedKeysFile");
+        Objects.requireNonNull(revocationFile, "revocationFile");
+    }
+
+    public static DemoSite ensure(Path dataDir) {
+        Path keys = dataDir.resolve("keys");
+        DemoSite site = new DemoSite(SITE_ID, keys.resolve(SIGNING_KEY_FILE), keys.resolve(TRUSTED_KEYS_FILE),
+                dataDir.resolve(REVOCATION_FILE));
+        createDirectories(keys);
+        PassSigningKey key = Files.exists(site.signingKeyFile()) ? PassSigningKey.read(site.signingKeyFile())
+                : createKey(site.signingKeyFile());
+        if (!Files.exists(site.trustedKeysFile())) {
+            key.trustedKeys().write(site.trustedKeysFile());
+        }
+        return site;
+    }
+
+    private static PassSigningKey createKey(Path file) {
+        PassSigningKey key = PassSigningKey.generate();
+        try {
+            key.write(file);
+            return key;
+        } catch (UncheckedIOException e) {
+            if (Files.exists(file)) {
+                // another process created it between our check and our write; use theirs
+                return PassSigningKey.read(file);
+            }
+            throw e;
+        }
+    }
+
+    private static void createDirectories(Path keys) {
+        Path absolute = keys.toAbsolutePath();
+        FileAttribute<?>[] ownerOnly = absolute.getFileSystem().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
+                : new FileAttribute<?>[0];
+        try {
+            Files.createDirectories(absolute.getParent());
+            Files.createDirectory(absolute, ownerOnly);
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(absolute)) {
+                throw new UncheckedIOException(absolute + " exists and is not a directory", e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+}
