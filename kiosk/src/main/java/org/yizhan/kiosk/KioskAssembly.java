@@ -49,15 +49,26 @@ public final class KioskAssembly implements AutoCloseable {
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.kioskThread = thread;
         this.clock = new KioskClock(baseClock.withZone(config.zone()), kioskThread);
-        this.visitLog = SqliteVisitLog.open(config.visitLogFile());
-        PassVerifier verifier = new PassVerifier(
-                TrustedPassKeys.read(config.trustedPassKeys()),
-                RevocationList.read(config.revocationList()),
-                clock.asClock(),
-                config.passClockSkew());
-        CheckInService checkIn = new CheckInService(verifier, visitLog, clock::now, config.checkIn());
-        this.flow = new KioskFlow(checkIn, clock, devices.light(), devices.buzzer(), config.timings(),
-                config.language(), events);
+        try {
+            this.visitLog = SqliteVisitLog.open(config.visitLogFile());
+        } catch (RuntimeException e) {
+            thread.shutdownNow();
+            throw e;
+        }
+        try {
+            PassVerifier verifier = new PassVerifier(
+                    TrustedPassKeys.read(config.trustedPassKeys()),
+                    RevocationList.read(config.revocationList()),
+                    clock.asClock(),
+                    config.passClockSkew());
+            CheckInService checkIn = new CheckInService(verifier, visitLog, clock::now, config.checkIn());
+            this.flow = new KioskFlow(checkIn, clock, devices.light(), devices.buzzer(), config.timings(),
+                    config.language(), events);
+        } catch (RuntimeException e) {
+            thread.shutdownNow();
+            visitLog.close();
+            throw e;
+        }
     }
 
     /** A kiosk ready to {@link #start}; subscribe to its events first to see it become ready. */
@@ -67,6 +78,11 @@ public final class KioskAssembly implements AutoCloseable {
 
     public KioskConfig config() {
         return config;
+    }
+
+    /** Kiosk time, which {@link #advanceClock} moves on; the window's clock shows it. */
+    public Clock time() {
+        return clock.asClock();
     }
 
     public VisitLog visitLog() {

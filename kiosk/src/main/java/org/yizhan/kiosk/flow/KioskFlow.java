@@ -90,16 +90,13 @@ public final class KioskFlow {
             Visit visit = accepted.visit();
             welcomedVisitId = visit.id();
             signal(LightPattern.OK, BeepPattern.SHORT);
-            show(new ScreenState(Screen.WELCOME, language, visit.category(), null, visit.purpose()),
-                    timings.result());
+            show(new ScreenState(Screen.WELCOME, language, visit.category(), null, visit.purpose()));
         } else if (outcome instanceof CheckInOutcome.Duplicate duplicate) {
             signal(LightPattern.OK, BeepPattern.SHORT);
-            show(new ScreenState(Screen.ALREADY_CHECKED_IN, language, duplicate.earlier().category(), null, null),
-                    timings.result());
+            show(new ScreenState(Screen.ALREADY_CHECKED_IN, language, duplicate.earlier().category(), null, null));
         } else if (outcome instanceof CheckInOutcome.Rejected rejected) {
             signal(LightPattern.ERROR, BeepPattern.DOUBLE);
-            show(new ScreenState(Screen.REJECTED, language, null, rejected.reason().code(), null),
-                    timings.result());
+            show(new ScreenState(Screen.REJECTED, language, null, rejected.reason().code(), null));
         }
     }
 
@@ -110,8 +107,8 @@ public final class KioskFlow {
                 unknownButton(button);
                 return;
             }
-            state = state.inLanguage(language.get());
-            events.publish(new KioskEvent.ScreenShown(state));
+            // Re-shown in full: a visitor who switched language needs the whole time to read the screen.
+            show(state.inLanguage(language.get()));
             return;
         }
         if (button.equals(HOME)) {
@@ -127,7 +124,7 @@ public final class KioskFlow {
                 notHere(button);
                 return;
             }
-            show(ScreenState.of(Screen.WALK_IN, state.language()), timings.walkIn());
+            show(ScreenState.of(Screen.WALK_IN, state.language()));
             return;
         }
         if (button.startsWith(PURPOSE_PREFIX)) {
@@ -156,35 +153,56 @@ public final class KioskFlow {
         }
         events.publish(new KioskEvent.CheckedIn(new CheckInOutcome.Accepted(visit)));
         signal(LightPattern.OK, BeepPattern.SHORT);
-        show(new ScreenState(Screen.THANKS, state.language(), visit.category(), null, purpose), timings.thanks());
+        show(new ScreenState(Screen.THANKS, state.language(), visit.category(), null, purpose));
     }
 
     private void choosePurpose(Purpose purpose) {
+        boolean recorded;
         try {
-            checkIn.choosePurpose(welcomedVisitId, purpose);
+            recorded = checkIn.choosePurpose(welcomedVisitId, purpose);
         } catch (VisitLogException e) {
             fail("purpose could not be recorded: " + e.getMessage(), e);
             return;
         }
-        events.publish(new KioskEvent.PurposeChosen(welcomedVisitId, purpose));
-        show(new ScreenState(Screen.THANKS, state.language(), state.category(), null, purpose), timings.thanks());
+        if (recorded) {
+            events.publish(new KioskEvent.PurposeChosen(welcomedVisitId, purpose));
+        } else {
+            // The visit was already checked in, so the visitor is thanked all the same; support is told.
+            events.publish(new KioskEvent.Failure("visit " + welcomedVisitId + " is no longer in the visit log;"
+                    + " its purpose was not recorded"));
+        }
+        show(new ScreenState(Screen.THANKS, state.language(), state.category(), null, purpose));
     }
 
     private void fail(String message, Exception cause) {
         log.error(message, cause);
         events.publish(new KioskEvent.Failure(message));
         signal(LightPattern.ERROR, BeepPattern.DOUBLE);
-        show(ScreenState.of(Screen.OUT_OF_ORDER, state.language()), timings.result());
+        show(ScreenState.of(Screen.OUT_OF_ORDER, state.language()));
     }
 
     private void goHome(Language language) {
         welcomedVisitId = null;
         light.show(LightPattern.IDLE);
-        show(ScreenState.of(Screen.HOME, language), null);
+        show(ScreenState.of(Screen.HOME, language));
     }
 
-    /** Shows a screen; one that is not home returns home by itself after {@code stay}. */
-    private void show(ScreenState next, Duration stay) {
+    /**
+     * How long a screen stays before the window goes home by itself. Home stays, except in a language
+     * other than the default: the next visitor is a new person, so it returns to the default when idle.
+     */
+    private Duration stayOn(ScreenState screen) {
+        return switch (screen.screen()) {
+            case HOME -> screen.language() == defaultLanguage ? null : timings.walkIn();
+            case WALK_IN -> timings.walkIn();
+            case THANKS -> timings.thanks();
+            case WELCOME, ALREADY_CHECKED_IN, REJECTED, OUT_OF_ORDER -> timings.result();
+        };
+    }
+
+    /** Shows a screen and arms its timeout. */
+    private void show(ScreenState next) {
+        Duration stay = stayOn(next);
         if (screenTimer != null) {
             screenTimer.cancel();
             screenTimer = null;

@@ -182,6 +182,24 @@ class HeadlessKioskTest {
     }
 
     @Test
+    void switching_language_gives_the_visitor_the_whole_time_to_read() throws Exception {
+        List<JsonNode> events = run("scan " + pass("v-rider-6", VisitorCategory.RIDER), "clock +6s", "tap lang-en",
+                "clock +6s", "tap purpose-charge");
+
+        assertEquals(List.of("home", "welcome", "welcome", "thanks"), screens(events));
+        assertEquals(1L, stats.byPurpose().get("charge"));
+    }
+
+    @Test
+    void an_idle_home_screen_in_english_returns_to_chinese_for_the_next_visitor() throws Exception {
+        List<JsonNode> events = run("tap lang-en", "clock +29s", "clock +1s");
+
+        List<String> languages = of(events, "screen").stream().map(e -> e.get("language").asText())
+                .collect(Collectors.toList());
+        assertEquals(List.of("zh", "en", "zh"), languages);
+    }
+
+    @Test
     void bad_commands_get_an_error_and_the_kiosk_carries_on() throws Exception {
         List<JsonNode> events = run("dance", "scan", "tap nothing", "clock 5s", "clock +soon",
                 "scan " + pass("v-rider-4", VisitorCategory.RIDER));

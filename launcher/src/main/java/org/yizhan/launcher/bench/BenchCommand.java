@@ -39,6 +39,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (scans < 1 || warmup < 0 || starts < 1) {
             throw new IllegalArgumentException("--scans and --starts must be at least 1, --warmup at least 0");
         }
+        // Read by logback when the first logger is made: a thousand check-ins' log lines would bury the figures.
+        System.setProperty("yizhan.log.level", "WARN");
         var out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("yizhan-bench");
         try {

@@ -1,0 +1,229 @@
+package org.yizhan.kiosk.ui;
+
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.kiosk.KioskAssembly;
+import org.yizhan.kiosk.checkin.Purpose;
+import org.yizhan.kiosk.flow.KioskEvent;
+import org.yizhan.kiosk.flow.KioskFlow;
+import org.yizhan.kiosk.flow.Language;
+import org.yizhan.kiosk.flow.Screen;
+import org.yizhan.kiosk.flow.ScreenState;
+import org.yizhan.kiosk.ui.scan.KeyboardWedge;
+
+/**
+ * The state the window draws and the inputs it forwards, for all screens. The kiosk's flow decides
+ * everything; this model only mirrors its last {@link ScreenState}, puts it into words in the screen's
+ * language, and turns taps and scanner keystrokes into kiosk inputs.
+ *
+ * <p>Threading: {@link #onEvent} may be called on any thread (the kiosk publishes on its own); it hands
+ * the event to the {@code uiThread} executor, {@code Platform::runLater} in the window, and every property
+ * changes only there. All other methods must be called on that UI thread; none of them blocks — inputs
+ * are queued on the kiosk, and an input that fails is logged, the flow having already reported it.
+ */
+public final class KioskViewModel {
+
+    private static final Logger log = LoggerFactory.getLogger(KioskViewModel.class);
+
+    private final String siteName;
+    private final KioskInput kiosk;
+    private final Clock clock;
+    private final Executor uiThread;
+    private final KeyboardWedge wedge;
+
+    private final ReadOnlyObjectWrapper<ScreenState> screen;
+    private final ReadOnlyObjectWrapper<Messages> messages;
+    private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
+    private final ReadOnlyObjectWrapper<ZonedDateTime> now;
+
+    private final StringBinding categoryName;
+    private final StringBinding welcomeTitle;
+    private final StringBinding rejection;
+    private final StringBinding thanks;
+    private final ObjectBinding<Purpose> recordedPurpose;
+    private final StringBinding date;
+    private final StringBinding time;
+
+    /**
+     * @param language the language of the home screen until the kiosk shows its first screen
+     * @param clock    for the clock on screen, in the kiosk's time zone
+     */
+    public KioskViewModel(String siteName, Language language, KioskInput kiosk, Clock clock, Executor uiThread,
+            KeyboardWedge wedge) {
+        this.siteName = siteName;
+        this.kiosk = kiosk;
+        this.clock = clock;
+        this.uiThread = uiThread;
+        this.wedge = wedge;
+        this.screen = new ReadOnlyObjectWrapper<>(this, "screen", ScreenState.of(Screen.HOME, language));
+        this.messages = new ReadOnlyObjectWrapper<>(this, "messages", Messages.of(language));
+        this.now = new ReadOnlyObjectWrapper<>(this, "now", ZonedDateTime.now(clock));
+        this.screen.addListener((o, old, state) -> messages.set(Messages.of(state.language())));
+
+        categoryName = Bindings.createStringBinding(
+                () -> messages.get().category(screen.get().category()), messages, screen);
+        welcomeTitle = Bindings.createStringBinding(
+                () -> messages.get().format("welcome.title", categoryName.get()), messages, categoryName);
+        rejection = Bindings.createStringBinding(
+                () -> messages.get().rejection(screen.get().reason()), messages, screen);
+        recordedPurpose = Bindings.createObjectBinding(() -> screen.get().purpose(), screen);
+        thanks = Bindings.createStringBinding(() -> recordedPurpose.get() == null ? ""
+                : messages.get().format("thanks.message", messages.get().purpose(recordedPurpose.get())),
+                messages, recordedPurpose);
+        date = Bindings.createStringBinding(() -> now.get().format(
+                DateTimeFormatter.ofPattern(messages.get().text("clock.date"), messages.get().language().locale())),
+                messages, now);
+        time = Bindings.createStringBinding(
+                () -> now.get().format(DateTimeFormatter.ofPattern(messages.get().text("clock.time"))), messages, now);
+    }
+
+    /** A model mirroring {@code kiosk}, subscribed to its events; the caller still starts the kiosk. */
+    public static KioskViewModel attach(KioskAssembly kiosk, Executor uiThread) {
+        KioskViewModel model = new KioskViewModel(kiosk.config().siteName(), kiosk.config().language(),
+                KioskInput.of(kiosk), kiosk.time(), uiThread, new KeyboardWedge());
+        kiosk.subscribe(model::onEvent);
+        return model;
+    }
+
+    /** Any thread: takes a kiosk event over to the UI thread. */
+    public void onEvent(KioskEvent event) {
+        uiThread.execute(() -> apply(event));
+    }
+
+    private void apply(KioskEvent event) {
+        if (event instanceof KioskEvent.ScreenShown shown) {
+            screen.set(shown.state());
+        } else if (event instanceof KioskEvent.Ready) {
+            ready.set(true);
+        } else if (event instanceof KioskEvent.Failure failure) {
+            // The flow logs what it cannot record; a tap on a button that just went away is only told here.
+            log.warn("kiosk reported: {}", failure.message());
+        }
+    }
+
+    public ReadOnlyObjectProperty<ScreenState> screenProperty() {
+        return screen.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Messages> messagesProperty() {
+        return messages.getReadOnlyProperty();
+    }
+
+    /** True once the kiosk has started and its home screen takes input. */
+    public ReadOnlyBooleanProperty readyProperty() {
+        return ready.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ZonedDateTime> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    public String siteName() {
+        return siteName;
+    }
+
+    /** The text of {@code key} in the current screen's language. */
+    public StringBinding text(String key) {
+        return Bindings.createStringBinding(() -> messages.get().text(key), messages);
+    }
+
+    /** The text of {@code key} in the language not shown, for a bilingual hint. */
+    public StringBinding textInOtherLanguage(String key) {
+        return Bindings.createStringBinding(() -> Messages.of(other(messages.get().language())).text(key), messages);
+    }
+
+    public StringBinding purposeName(Purpose purpose) {
+        return Bindings.createStringBinding(() -> messages.get().purpose(purpose), messages);
+    }
+
+    /** The visitor's category in words, on welcome, already-checked-in and thanks. */
+    public StringBinding categoryName() {
+        return categoryName;
+    }
+
+    public StringBinding welcomeTitle() {
+        return welcomeTitle;
+    }
+
+    /** On the rejected screen: why, and what to do, in plain words. */
+    public StringBinding rejection() {
+        return rejection;
+    }
+
+    public StringBinding thanks() {
+        return thanks;
+    }
+
+    /** The purpose the visit is recorded with (the default until the visitor chooses), or null. */
+    public ObjectBinding<Purpose> recordedPurpose() {
+        return recordedPurpose;
+    }
+
+    public StringBinding date() {
+        return date;
+    }
+
+    public StringBinding time() {
+        return time;
+    }
+
+    /** Reads the clock again; the window calls it every second. */
+    public void tick() {
+        now.set(ZonedDateTime.now(clock));
+    }
+
+    public void checkInWithoutPass() {
+        tap(KioskFlow.WALK_IN);
+    }
+
+    public void chooseLanguage(Language language) {
+        tap(KioskFlow.LANGUAGE_PREFIX + language.code());
+    }
+
+    public void choosePurpose(Purpose purpose) {
+        tap(KioskFlow.PURPOSE_PREFIX + purpose.code());
+    }
+
+    public void goHome() {
+        tap(KioskFlow.HOME);
+    }
+
+    /** Characters typed into the window, from the keyboard-wedge scanner or anyone with a keyboard. */
+    public void keyTyped(String characters, long nanoTime) {
+        for (int i = 0; i < characters.length(); i++) {
+            wedge.type(characters.charAt(i), nanoTime).ifPresent(this::scan);
+        }
+    }
+
+    public void scan(String text) {
+        logFailure("scan", kiosk.scan(text));
+    }
+
+    private void tap(String button) {
+        logFailure("tap " + button, kiosk.tap(button));
+    }
+
+    private static void logFailure(String input, CompletableFuture<Void> handled) {
+        handled.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                log.error("kiosk failed on {}", input, failure);
+            }
+        });
+    }
+
+    private static Language other(Language language) {
+        return language == Language.ZH ? Language.EN : Language.ZH;
+    }
+}

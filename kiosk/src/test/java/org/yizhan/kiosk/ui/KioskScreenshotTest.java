@@ -1,0 +1,157 @@
+package org.yizhan.kiosk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.yizhan.kiosk.flow.Screen;
+import org.yizhan.provisioning.pass.VisitorCategory;
+
+/**
+ * Photographs the real window. Every picture goes to {@code target/screenshots} (system property
+ * {@code yizhan.screenshots}); {@code home.png} and {@code checked-in.png} also go to the directory in
+ * {@code yizhan.docs.images} when it is set, which the {@code screenshots} Maven profile points at
+ * {@code docs/images}:
+ * {@code mvn -B -o -pl kiosk test -Pscreenshots -Dtest='*Screenshot*'}.
+ */
+class KioskScreenshotTest {
+
+    private static final int GREEN = 0x1b6e3c;
+    private static final int PAPER = 0xf6f4ef;
+
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void the_home_and_checked_in_screens_are_photographed_for_the_docs(@TempDir Path dataDir) throws Exception {
+        try (KioskOnScreen window = KioskOnScreen.open(dataDir)) {
+            BufferedImage home = photograph(window, "home.png", true);
+            assertPicture(home, PAPER);
+
+            window.scanWithScanner(window.pass(VisitorCategory.RIDER));
+            window.waitForScreen(Screen.WELCOME);
+            BufferedImage checkedIn = photograph(window, "checked-in.png", true);
+            assertPicture(checkedIn, GREEN);
+        }
+    }
+
+    @Test
+    void every_other_screen_is_photographed_for_review(@TempDir Path dataDir) throws Exception {
+        try (KioskOnScreen window = KioskOnScreen.open(dataDir)) {
+            String pass = window.pass(VisitorCategory.RESIDENT);
+            window.scanWithScanner(pass);
+            window.waitForScreen(Screen.WELCOME);
+            window.scanWithScanner(pass);
+            window.waitForScreen(Screen.ALREADY_CHECKED_IN);
+            photograph(window, "already-checked-in.png", false);
+
+            window.scanWithScanner(window.expiredPass(VisitorCategory.COURIER));
+            window.waitForScreen(Screen.REJECTED);
+            photograph(window, "rejected.png", false);
+
+            robot.clickOn("#home");
+            window.waitForScreen(Screen.HOME);
+            robot.clickOn("#walk-in");
+            window.waitForScreen(Screen.WALK_IN);
+            photograph(window, "walk-in.png", false);
+
+            robot.clickOn("#purpose-health");
+            window.waitForScreen(Screen.THANKS);
+            photograph(window, "thanks.png", false);
+
+            robot.clickOn("#home");
+            window.waitForScreen(Screen.HOME);
+            robot.clickOn("#lang-en");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> "Please scan your pass".equals(window.text(".home-prompt")));
+            photograph(window, "home-en.png", false);
+
+            window.scanWithScanner(window.pass(VisitorCategory.STAFF));
+            window.waitForScreen(Screen.WELCOME);
+            photograph(window, "checked-in-en.png", false);
+
+            // a visit log that can no longer write is what puts the kiosk out of order
+            window.kiosk().visitLog().close();
+            window.scanWithScanner(window.pass(VisitorCategory.VISITOR));
+            window.waitForScreen(Screen.OUT_OF_ORDER);
+            photograph(window, "out-of-order.png", false);
+        }
+    }
+
+    @Test
+    void the_large_text_theme_is_photographed_for_review(@TempDir Path dataDir) throws Exception {
+        try (KioskOnScreen window = KioskOnScreen.open(dataDir, "ui.large-text = true")) {
+            photograph(window, "home-large-text.png", false);
+            window.scanWithScanner(window.pass(VisitorCategory.COURIER));
+            window.waitForScreen(Screen.WELCOME);
+            photograph(window, "checked-in-large-text.png", false);
+        }
+    }
+
+    private static BufferedImage photograph(KioskOnScreen window, String name, boolean forDocs) throws Exception {
+        WritableImage snapshot = window.onFx(() -> window.scene().snapshot(null));
+        BufferedImage image = toBufferedImage(snapshot);
+        Path file = directory("yizhan.screenshots", "target/screenshots").resolve(name);
+        ImageIO.write(image, "png", file.toFile());
+        String docs = System.getProperty("yizhan.docs.images", "");
+        if (forDocs && !docs.isBlank()) {
+            Files.copy(file, directory("yizhan.docs.images", docs).resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return image;
+    }
+
+    /** Copies pixels by hand, so the tests need no javafx-swing. */
+    private static BufferedImage toBufferedImage(WritableImage snapshot) {
+        int width = (int) snapshot.getWidth();
+        int height = (int) snapshot.getHeight();
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = snapshot.getPixelReader();
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            pixels.getPixels(0, y, width, 1, PixelFormat.getIntArgbInstance(), row, 0, width);
+            image.setRGB(0, y, width, 1, row, 0, width);
+        }
+        return image;
+    }
+
+    private static Path directory(String property, String fallback) throws IOException {
+        String configured = System.getProperty(property, "");
+        return Files.createDirectories(Path.of(configured.isBlank() ? fallback : configured));
+    }
+
+    /** The whole window, in the screen's colour, with something drawn on it. */
+    private static void assertPicture(BufferedImage image, int background) {
+        assertEquals(KioskWindow.WIDTH, image.getWidth());
+        assertEquals(KioskWindow.HEIGHT, image.getHeight());
+        assertEquals(background, image.getRGB(image.getWidth() - 4, image.getHeight() - 4) & 0xffffff,
+                "background colour in the bottom right corner");
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 4) {
+            for (int x = 0; x < image.getWidth(); x += 4) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        assertTrue(colours.size() > 50, "only " + colours.size() + " colours: is anything drawn?");
+    }
+}
