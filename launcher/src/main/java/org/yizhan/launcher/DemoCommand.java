@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.yizhan.kiosk.KioskAssembly;
@@ -12,6 +13,7 @@ import org.yizhan.kiosk.config.KioskConfig;
 import org.yizhan.kiosk.config.KioskConfigFile;
 import org.yizhan.kiosk.ui.Display;
 import org.yizhan.kiosk.ui.KioskWindow;
+import org.yizhan.kiosk.ui.demo.SimulatedScan;
 import org.yizhan.provisioning.demo.DemoSite;
 import org.yizhan.provisioning.pass.PassIssuer;
 import org.yizhan.provisioning.pass.PassQrCode;
@@ -25,16 +27,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code yizhan demo}: everything with no configuration. Creates the demo site in the data directory,
  * issues three demo passes (printed, and written as QR images), and opens the kiosk window on simulated
- * devices.
+ * devices, with a simulated scanner window beside it that presents the passes and a few bad codes.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Opens a simulated kiosk on the demo site, with three demo passes to scan.")
 final class DemoCommand implements Callable<Integer> {
 
     private static final List<DemoPass> PASSES = List.of(
-            new DemoPass("demo-rider", VisitorCategory.RIDER),
-            new DemoPass("demo-resident", VisitorCategory.RESIDENT),
-            new DemoPass("demo-courier", VisitorCategory.COURIER));
+            new DemoPass("demo-rider", VisitorCategory.RIDER, "骑手通行码 · Rider pass"),
+            new DemoPass("demo-resident", VisitorCategory.RESIDENT, "居民通行码 · Resident pass"),
+            new DemoPass("demo-courier", VisitorCategory.COURIER, "快递员通行码 · Courier pass"));
 
     @Spec
     private CommandSpec spec;
@@ -54,19 +56,37 @@ final class DemoCommand implements Callable<Integer> {
         DemoSite site = DemoSite.ensure(data);
         PassIssuer issuer = new PassIssuer(PassSigningKey.read(site.signingKeyFile()), Clock.systemUTC());
         Path passDir = Files.createDirectories(data.resolve("demo-passes"));
+        List<SimulatedScan> scans = new ArrayList<>();
         for (DemoPass pass : PASSES) {
             String token = issuer.issue(pass.subject(), pass.category(), site.siteId(), Duration.ofDays(30));
             Path png = passDir.resolve(pass.category().code() + ".png");
             PassQrCode.writePng(token, png, 400);
             spec.commandLine().getOut().printf("%s pass (%s):%n%s%n%n", pass.category().code(), png, token);
+            scans.add(new SimulatedScan(pass.label(), token));
         }
         spec.commandLine().getOut().flush();
+        scans.addAll(troublesomeScans(site, scans.get(0).text()));
         KioskConfig config = KioskConfigFile.load(null, data);
         try (KioskAssembly kiosk = KioskAssembly.create(config, KioskDevices.simulated(), Clock.systemUTC())) {
-            return KioskWindow.run(kiosk);
+            return KioskWindow.run(kiosk, scans);
         }
     }
 
-    private record DemoPass(String subject, VisitorCategory category) {
+    /** Codes a real window meets too: a forged pass, an expired one, and something that is not a pass. */
+    private static List<SimulatedScan> troublesomeScans(DemoSite site, String genuine) {
+        int last = genuine.length() - 2;
+        // One character of the signature changed, as a forger copying a pass by hand would.
+        String forged = genuine.substring(0, last) + (genuine.charAt(last) == 'A' ? 'B' : 'A')
+                + genuine.charAt(last + 1);
+        Clock twoMonthsAgo = Clock.offset(Clock.systemUTC(), Duration.ofDays(-60));
+        String expired = new PassIssuer(PassSigningKey.read(site.signingKeyFile()), twoMonthsAgo)
+                .issue("demo-visitor", VisitorCategory.VISITOR, site.siteId(), Duration.ofDays(30));
+        return List.of(
+                new SimulatedScan("伪造的通行码 · Forged pass", forged),
+                new SimulatedScan("过期的通行码 · Expired pass", expired),
+                new SimulatedScan("网址二维码 · A web address", "https://example.com/menu"));
+    }
+
+    private record DemoPass(String subject, VisitorCategory category, String label) {
     }
 }

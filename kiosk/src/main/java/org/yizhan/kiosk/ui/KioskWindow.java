@@ -19,6 +19,8 @@ import javafx.stage.StageStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.kiosk.KioskAssembly;
+import org.yizhan.kiosk.ui.demo.SimulatedScan;
+import org.yizhan.kiosk.ui.demo.SimulatedScannerWindow;
 
 /**
  * The kiosk's touchscreen window, 1280×800 (a 10" panel). It starts the JavaFX toolkit itself with
@@ -57,11 +59,19 @@ public final class KioskWindow {
      * shutting the toolkit down: 0, or 1 when the window could not be opened.
      */
     public static int run(KioskAssembly kiosk) {
+        return run(kiosk, List.of());
+    }
+
+    /**
+     * As {@link #run(KioskAssembly)}, with a simulated scanner window beside the kiosk that presents
+     * {@code demoScans} — for the demo, where there may be no scanner at hand.
+     */
+    public static int run(KioskAssembly kiosk, List<SimulatedScan> demoScans) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
         Platform.startup(() -> {
             try {
-                open(kiosk, closed);
+                open(kiosk, demoScans, closed);
             } catch (RuntimeException e) {
                 failed.set(e);
                 closed.countDown();
@@ -81,7 +91,7 @@ public final class KioskWindow {
         return 0;
     }
 
-    private static void open(KioskAssembly kiosk, CountDownLatch closed) {
+    private static void open(KioskAssembly kiosk, List<SimulatedScan> demoScans, CountDownLatch closed) {
         Scene scene = createScene(kiosk);
         Stage stage = new Stage(fullScreen() ? StageStyle.UNDECORATED : StageStyle.DECORATED);
         stage.setTitle(Messages.of(kiosk.config().language()).text("window.title"));
@@ -94,6 +104,13 @@ public final class KioskWindow {
             // After show(): Monocle cannot make a window full screen before it has been shown.
             stage.setFullScreen(true);
             scene.setCursor(Cursor.NONE);
+        }
+        if (!demoScans.isEmpty()) {
+            Stage scanner = SimulatedScannerWindow.show(kiosk, demoScans, stage);
+            stage.setOnHidden(event -> {
+                scanner.close();
+                closed.countDown();
+            });
         }
         kiosk.start().whenComplete((ignored, failure) -> {
             if (failure != null) {
