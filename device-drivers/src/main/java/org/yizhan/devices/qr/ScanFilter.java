@@ -18,6 +18,9 @@ public final class ScanFilter {
 
     public static final int MAX_BYTES = 4096;
 
+    /** Long enough to swallow a scanner's re-reads of a code held still; short enough for a second visitor. */
+    public static final Duration DEFAULT_REPEAT_WINDOW = Duration.ofSeconds(2);
+
     /** The verdict on one code read. */
     public sealed interface Verdict {
         record Accepted(String code) implements Verdict {
