@@ -2,14 +2,33 @@ package org.yizhan.kiosk;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.yizhan.devices.gpio.GpioTime;
+import org.yizhan.devices.health.FrameRejection;
+import org.yizhan.devices.health.Measurement;
+import org.yizhan.devices.health.MeasurementListener;
+import org.yizhan.devices.help.HelpButtonListener;
+import org.yizhan.devices.qr.QrScanListener;
+import org.yizhan.devices.qr.ScanFilter;
+import org.yizhan.devices.status.DeviceStatus;
+import org.yizhan.devices.status.DeviceStatusBoard;
 import org.yizhan.kiosk.checkin.CheckInService;
 import org.yizhan.kiosk.config.KioskConfig;
+import org.yizhan.kiosk.devices.DeviceMode;
+import org.yizhan.kiosk.devices.DeviceSimulation;
+import org.yizhan.kiosk.devices.KioskDevices;
 import org.yizhan.kiosk.flow.KioskEvent;
 import org.yizhan.kiosk.flow.KioskEvents;
 import org.yizhan.kiosk.flow.KioskFlow;
@@ -31,30 +50,49 @@ import org.yizhan.provisioning.pass.TrustedPassKeys;
  */
 public final class KioskAssembly implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(KioskAssembly.class);
+
     private final KioskConfig config;
-    private final ScheduledExecutorService kioskThread;
+    private final AtomicReference<Thread> kioskWorker = new AtomicReference<>();
+    private final ScheduledThreadPoolExecutor kioskThread;
     private final KioskClock clock;
     private final VisitLog visitLog;
     private final KioskEvents events = new KioskEvents();
+    private final DeviceStatusBoard board;
+    private final KioskDevices devices;
+    private final ScanFilter keyboardScans;
     private final KioskFlow flow;
+    private boolean started;
 
-    private KioskAssembly(KioskConfig config, KioskDevices devices, Clock baseClock) {
+    private KioskAssembly(KioskConfig config, DeviceMode mode, Clock baseClock) {
         this.config = config;
         ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "kiosk");
             t.setDaemon(true);
+            kioskWorker.set(t);
             return t;
         });
         // Closing finishes queued inputs but not screen timeouts that would fire seconds later.
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        // The clock rearms its wake-up on every timer change; cancelled wake-ups must not pile up.
+        thread.setRemoveOnCancelPolicy(true);
         this.kioskThread = thread;
         this.clock = new KioskClock(baseClock.withZone(config.zone()), kioskThread);
+        this.board = new DeviceStatusBoard(clock.asClock());
+        // Statuses reported while the devices are built come out as a snapshot at start, when listeners are there.
+        this.board.subscribe(status -> onKiosk(() -> {
+            if (started) {
+                events.publish(new KioskEvent.DeviceChanged(status));
+            }
+        }));
+        this.keyboardScans = new ScanFilter(clock.asClock(), ScanFilter.DEFAULT_REPEAT_WINDOW);
         try {
             this.visitLog = SqliteVisitLog.open(config.visitLogFile());
         } catch (RuntimeException e) {
             thread.shutdownNow();
             throw e;
         }
+        KioskDevices built = null;
         try {
             PassVerifier verifier = new PassVerifier(
                     TrustedPassKeys.read(config.trustedPassKeys()),
@@ -62,18 +100,30 @@ public final class KioskAssembly implements AutoCloseable {
                     clock.asClock(),
                     config.passClockSkew());
             CheckInService checkIn = new CheckInService(verifier, visitLog, clock::now, config.checkIn());
-            this.flow = new KioskFlow(checkIn, clock, devices.light(), devices.buzzer(), config.timings(),
-                    config.language(), events);
+            // Simulated devices time themselves on the kiosk clock, whose timers live on the kiosk thread.
+            built = callOnKioskThread(() -> mode == DeviceMode.SIMULATED
+                    ? KioskDevices.simulated(config.devices(), board,
+                            GpioTime.of(clock.asClock(), (delay, task) -> clock.schedule(delay, task)::cancel),
+                            clock.asClock())
+                    : KioskDevices.real(config.devices(), board, clock.asClock()));
+            this.devices = built;
+            this.flow = new KioskFlow(checkIn, clock, devices.signals(), config.timings(), config.language(), events);
         } catch (RuntimeException e) {
+            if (built != null) {
+                built.close();
+            }
             thread.shutdownNow();
             visitLog.close();
             throw e;
         }
     }
 
-    /** A kiosk ready to {@link #start}; subscribe to its events first to see it become ready. */
-    public static KioskAssembly create(KioskConfig config, KioskDevices devices, Clock baseClock) {
-        return new KioskAssembly(config, devices, baseClock);
+    /**
+     * A kiosk ready to {@link #start}, with real devices or their simulated twins; subscribe to its events
+     * first to see it become ready.
+     */
+    public static KioskAssembly create(KioskConfig config, DeviceMode mode, Clock baseClock) {
+        return new KioskAssembly(config, mode, baseClock);
     }
 
     public KioskConfig config() {
@@ -93,12 +143,88 @@ public final class KioskAssembly implements AutoCloseable {
         events.subscribe(listener);
     }
 
+    /**
+     * Shows the home screen, then starts the devices: {@code screen} and {@code ready} come first, then each
+     * device's first state, all before any input is taken.
+     */
     public CompletableFuture<Void> start() {
-        return onKioskThread(flow::start);
+        return onKioskThread(() -> {
+            flow.start();
+            started = true;
+            board.snapshot().forEach(status -> events.publish(new KioskEvent.DeviceChanged(status)));
+            devices.start(new QrScanListener() {
+                @Override
+                public void scanned(String code) {
+                    onKiosk(() -> flow.scan(code));
+                }
+
+                @Override
+                public void refused(String reason) {
+                    onKiosk(() -> flow.unreadable(reason));
+                }
+            }, at -> onKiosk(() -> events.publish(new KioskEvent.EntrySensed(at, devices.entries()))),
+                    new HelpButtonListener() {
+                        @Override
+                        public void pressed(Instant at) {
+                            onKiosk(() -> events.publish(new KioskEvent.HelpRequested(at, false)));
+                        }
+
+                        @Override
+                        public void longPressed(Instant at) {
+                            onKiosk(() -> events.publish(new KioskEvent.HelpRequested(at, true)));
+                        }
+                    },
+                    device -> new MeasurementListener() {
+                        @Override
+                        public void measured(Measurement measurement) {
+                            onKiosk(() -> events.publish(new KioskEvent.Measured(device, measurement)));
+                        }
+
+                        @Override
+                        public void rejected(FrameRejection rejection) {
+                            onKiosk(() -> events.publish(new KioskEvent.MeasurementRejected(device, rejection)));
+                        }
+                    });
+        });
     }
 
+    /**
+     * A code typed into the window by a keyboard-wedge scanner, or on a simulated kiosk, read by its
+     * simulated scanner. Either way it passes the scan filter: a repeat within two seconds is one scan.
+     */
     public CompletableFuture<Void> scan(String text) {
-        return onKioskThread(() -> flow.scan(text));
+        return onKioskThread(() -> {
+            Optional<DeviceSimulation> simulation = devices.simulation();
+            if (simulation.isPresent()) {
+                simulation.get().scan(text);
+            } else {
+                keyboardScans.deliver(text, new QrScanListener() {
+                    @Override
+                    public void scanned(String code) {
+                        flow.scan(code);
+                    }
+
+                    @Override
+                    public void refused(String reason) {
+                        flow.unreadable(reason);
+                    }
+                });
+            }
+        });
+    }
+
+    /**
+     * Runs {@code action} on the simulated devices, on the kiosk thread; fails with an {@link
+     * IllegalStateException} on a kiosk with real devices.
+     */
+    public CompletableFuture<Void> simulate(Consumer<DeviceSimulation> action) {
+        return onKioskThread(() -> action.accept(devices.simulation().orElseThrow(
+                () -> new IllegalStateException("this kiosk has real devices; start it with --simulate"))));
+    }
+
+    /** Every device's latest status. */
+    public List<DeviceStatus> deviceStatuses() {
+        return board.snapshot();
     }
 
     public CompletableFuture<Void> tap(String button) {
@@ -128,9 +254,49 @@ public final class KioskAssembly implements AutoCloseable {
         return CompletableFuture.runAsync(work, kioskThread);
     }
 
-    /** Finishes queued work, then closes the visit log. */
+    private <T> T callOnKioskThread(Supplier<T> work) {
+        CompletableFuture<T> result = CompletableFuture.supplyAsync(work, kioskThread);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the kiosk was starting", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Runs device input on the kiosk thread: at once when already there (a simulated device driven by a
+     * command), so its events come out before the command completes; queued otherwise (a real device's
+     * own thread).
+     */
+    private void onKiosk(Runnable work) {
+        if (Thread.currentThread() == kioskWorker.get()) {
+            work.run();
+        } else {
+            try {
+                kioskThread.execute(work);
+            } catch (RejectedExecutionException e) {
+                log.debug("device input after the kiosk closed is dropped");
+            }
+        }
+    }
+
+    /** Finishes queued work, closes the devices (the door locks first), then the visit log. */
     @Override
     public void close() {
+        try {
+            callOnKioskThread(() -> {
+                devices.close();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            log.warn("closing the devices failed", e);
+        }
         kioskThread.shutdown();
         try {
             kioskThread.awaitTermination(10, TimeUnit.SECONDS);

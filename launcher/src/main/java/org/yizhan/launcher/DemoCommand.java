@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.yizhan.kiosk.KioskAssembly;
-import org.yizhan.kiosk.KioskDevices;
 import org.yizhan.kiosk.config.KioskConfig;
 import org.yizhan.kiosk.config.KioskConfigFile;
+import org.yizhan.kiosk.devices.DeviceMode;
 import org.yizhan.kiosk.ui.Display;
 import org.yizhan.kiosk.ui.KioskWindow;
 import org.yizhan.kiosk.ui.demo.SimulatedScan;
@@ -67,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         scans.addAll(troublesomeScans(site, scans.get(0).text()));
         KioskConfig config = KioskConfigFile.load(null, data);
-        try (KioskAssembly kiosk = KioskAssembly.create(config, KioskDevices.simulated(), Clock.systemUTC())) {
+        try (KioskAssembly kiosk = KioskAssembly.create(config, DeviceMode.SIMULATED, Clock.systemUTC())) {
             return KioskWindow.run(kiosk, scans);
         }
     }

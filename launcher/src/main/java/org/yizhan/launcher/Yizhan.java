@@ -1,14 +1,15 @@
 package org.yizhan.launcher;
 
 import java.io.PrintWriter;
+import org.yizhan.kiosk.cli.DevicesCommand;
 import org.yizhan.kiosk.cli.KioskCommand;
 import org.yizhan.kiosk.config.KioskConfigException;
 import org.yizhan.launcher.bench.BenchCommand;
 import org.yizhan.provisioning.cli.PassesCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * The {@code yizhan} command: one entry point for the kiosk, visitor passes, the demo and benchmarks.
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "yizhan", mixinStandardHelpOptions = true, versionProvider = Yizhan.Version.class,
         description = "Kiosk software for the 24-hour self-service windows of community service centres.",
-        subcommands = {DemoCommand.class, KioskCommand.class, PassesCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, KioskCommand.class, DevicesCommand.class, PassesCommand.class,
+            BenchCommand.class})
 public final class Yizhan implements Runnable {
 
     @Spec

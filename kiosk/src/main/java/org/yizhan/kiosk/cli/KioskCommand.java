@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.yizhan.kiosk.KioskAssembly;
-import org.yizhan.kiosk.KioskDevices;
 import org.yizhan.kiosk.config.KioskConfig;
 import org.yizhan.kiosk.config.KioskConfigFile;
+import org.yizhan.kiosk.devices.DeviceMode;
 import org.yizhan.kiosk.headless.HeadlessKiosk;
 import org.yizhan.kiosk.ui.Display;
 import org.yizhan.kiosk.ui.KioskWindow;
@@ -22,9 +22,9 @@ import org.yizhan.kiosk.visitlog.VisitLog;
 import org.yizhan.kiosk.visitlog.VisitStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code yizhan kiosk}: runs the kiosk in its window or headless, and reports on its visit log. */
 @Command(name = "kiosk", mixinStandardHelpOptions = true, subcommands = KioskCommand.Stats.class,
@@ -41,22 +41,19 @@ public final class KioskCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "No window: commands on stdin, one JSON event per line on stdout.")
     private boolean headless;
 
-    @Option(names = "--simulate", description = "Simulated peripherals instead of the real ones.")
+    @Option(names = "--simulate", description = "Simulated twins of every peripheral instead of the real ones"
+            + " (the headless ble, gpio, unplug and plug commands drive them).")
     private boolean simulate;
 
     @Override
     public Integer call() throws Exception {
-        if (!simulate) {
-            spec.commandLine().getErr().println("kiosk: real device drivers are not configured on this kiosk yet;"
-                    + " run with --simulate");
-            return 2;
-        }
         if (!headless && !Display.available()) {
             spec.commandLine().getErr().println("kiosk: no display to open the window on; use --headless");
             return 2;
         }
         KioskConfig config = location.config();
-        try (KioskAssembly kiosk = KioskAssembly.create(config, KioskDevices.simulated(), Clock.systemUTC())) {
+        try (KioskAssembly kiosk = KioskAssembly.create(config,
+                simulate ? DeviceMode.SIMULATED : DeviceMode.REAL, Clock.systemUTC())) {
             if (headless) {
                 PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                         StandardCharsets.UTF_8);

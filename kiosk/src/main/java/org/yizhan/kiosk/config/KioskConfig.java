@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.yizhan.kiosk.checkin.CheckInPolicy;
+import org.yizhan.kiosk.devices.DevicesConfig;
 import org.yizhan.kiosk.flow.FlowTimings;
 import org.yizhan.kiosk.flow.Language;
 
@@ -19,6 +20,7 @@ import org.yizhan.kiosk.flow.Language;
  * @param revocationList     revoked passes; may not exist (then none are revoked)
  * @param passClockSkew      how far the kiosk's clock may be off from the issuer's
  * @param zone               the kiosk's time zone, for "today"
+ * @param devices            the peripherals and how to reach them
  */
 public record KioskConfig(
         String siteId,
@@ -32,7 +34,8 @@ public record KioskConfig(
         FlowTimings timings,
         Language language,
         boolean largeText,
-        ZoneId zone) {
+        ZoneId zone,
+        DevicesConfig devices) {
 
     public KioskConfig {
         trustedPassKeys = List.copyOf(trustedPassKeys);

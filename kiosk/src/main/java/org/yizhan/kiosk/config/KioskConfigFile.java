@@ -19,6 +19,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.yizhan.kiosk.checkin.CheckInPolicy;
 import org.yizhan.kiosk.checkin.Purpose;
+import org.yizhan.kiosk.devices.DevicesConfigFile;
 import org.yizhan.kiosk.flow.FlowTimings;
 import org.yizhan.kiosk.flow.Language;
 import org.yizhan.protocol.ShortDuration;
@@ -72,9 +73,11 @@ public final class KioskConfigFile {
     static KioskConfig parse(Properties props, Path base, Path dataDir) {
         Set<String> unknown = new TreeSet<>(props.stringPropertyNames());
         unknown.removeAll(KEYS.keySet());
+        unknown.removeIf(key -> DevicesConfigFile.PREFIXES.stream().anyMatch(key::startsWith));
         if (!unknown.isEmpty()) {
             throw new KioskConfigException("unknown config key " + unknown.iterator().next()
-                    + "; known keys are " + String.join(", ", KEYS.keySet()));
+                    + "; known keys are " + String.join(", ", KEYS.keySet()) + ", and the device keys "
+                + String.join("*, ", DevicesConfigFile.PREFIXES) + "* (docs/devices.md)");
         }
         Values v = new Values(props, base);
         // Without keys of its own the kiosk trusts the demo site, whose key is made on first use.
@@ -98,7 +101,14 @@ public final class KioskConfigFile {
                         v.get("checkin.thanks-timeout", ShortDuration::parse, Duration.ofSeconds(3))),
                 v.get("ui.language", KioskConfigFile::language, Language.ZH),
                 v.get("ui.large-text", KioskConfigFile::bool, false),
-                v.get("time.zone", ZoneId::of, ZoneId.systemDefault()));
+                v.get("time.zone", ZoneId::of, ZoneId.systemDefault()),
+                DevicesConfigFile.parse(asMap(props), base, dataDir));
+    }
+
+    private static Map<String, String> asMap(Properties props) {
+        Map<String, String> map = new LinkedHashMap<>();
+        props.stringPropertyNames().forEach(key -> map.put(key, props.getProperty(key)));
+        return map;
     }
 
     private static String identifier(String text) {

@@ -1,11 +1,16 @@
 package org.yizhan.kiosk.flow;
 
+import java.time.Instant;
+import org.yizhan.devices.health.FrameRejection;
+import org.yizhan.devices.health.Measurement;
+import org.yizhan.devices.status.DeviceStatus;
 import org.yizhan.kiosk.checkin.CheckInOutcome;
 import org.yizhan.kiosk.checkin.Purpose;
 
 /**
  * What the kiosk reports as it works: the window draws these, the headless mode prints them as JSON
- * lines, later telemetry counts them. Events are published on the kiosk thread in the order they happen.
+ * lines, later telemetry counts them. Events are published on the kiosk thread in the order they happen;
+ * what a device reports reaches the kiosk thread first, so device events are ordered with the rest.
  */
 public sealed interface KioskEvent {
 
@@ -25,5 +30,25 @@ public sealed interface KioskEvent {
 
     /** Something went wrong that a support engineer should see; the kiosk carries on. */
     record Failure(String message) implements KioskEvent {
+    }
+
+    /** A device changed state: connected, degraded or absent, or a new error in the same state. */
+    record DeviceChanged(DeviceStatus status) implements KioskEvent {
+    }
+
+    /** A health device sent a reading that decoded and is plausible. */
+    record Measured(String device, Measurement measurement) implements KioskEvent {
+    }
+
+    /** A health device sent a frame that gave no reading; the reason is for a support engineer. */
+    record MeasurementRejected(String device, FrameRejection rejection) implements KioskEvent {
+    }
+
+    /** The entry sensor saw someone come in; {@code count} is entries since the kiosk started. */
+    record EntrySensed(Instant at, long count) implements KioskEvent {
+    }
+
+    /** The help button was pressed, briefly or held for a long press. */
+    record HelpRequested(Instant at, boolean longPress) implements KioskEvent {
     }
 }

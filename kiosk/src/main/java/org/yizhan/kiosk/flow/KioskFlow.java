@@ -7,20 +7,20 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.devices.buzzer.BeepPattern;
-import org.yizhan.devices.buzzer.Buzzer;
 import org.yizhan.devices.light.LightPattern;
-import org.yizhan.devices.light.StatusLight;
 import org.yizhan.kiosk.checkin.CheckInOutcome;
 import org.yizhan.kiosk.checkin.CheckInService;
 import org.yizhan.kiosk.checkin.Purpose;
 import org.yizhan.kiosk.time.KioskClock;
 import org.yizhan.kiosk.visitlog.Visit;
 import org.yizhan.kiosk.visitlog.VisitLogException;
+import org.yizhan.provisioning.pass.PassRejection;
 
 /**
  * The check-in flow of the window: which screen is shown, what a scan or a tap does on it, and when
  * the window returns home by itself. The touchscreen and the headless mode are two views of this one
- * flow; the status light and the buzzer follow it too.
+ * flow; the status light, the buzzer and the door follow it too. The door opens for every visitor let in:
+ * a new visit, a visitor already checked in, a walk-in.
  *
  * <p>A scan is taken on every screen (the next visitor need not wait for the last one's result).
  * Buttons are taken only where the screen shows them; any other tap is reported as a failure and
@@ -44,8 +44,7 @@ public final class KioskFlow {
 
     private final CheckInService checkIn;
     private final KioskClock clock;
-    private final StatusLight light;
-    private final Buzzer buzzer;
+    private final KioskSignals signals;
     private final FlowTimings timings;
     private final Language defaultLanguage;
     private final KioskEvents events;
@@ -54,12 +53,11 @@ public final class KioskFlow {
     private String welcomedVisitId;
     private KioskClock.Timer screenTimer;
 
-    public KioskFlow(CheckInService checkIn, KioskClock clock, StatusLight light, Buzzer buzzer,
-            FlowTimings timings, Language defaultLanguage, KioskEvents events) {
+    public KioskFlow(CheckInService checkIn, KioskClock clock, KioskSignals signals, FlowTimings timings,
+            Language defaultLanguage, KioskEvents events) {
         this.checkIn = checkIn;
         this.clock = clock;
-        this.light = light;
-        this.buzzer = buzzer;
+        this.signals = signals;
         this.timings = timings;
         this.defaultLanguage = defaultLanguage;
         this.events = events;
@@ -84,15 +82,29 @@ public final class KioskFlow {
             fail("check-in could not be recorded: " + e.getMessage(), e);
             return;
         }
+        decided(outcome);
+    }
+
+    /**
+     * The scanner read something it refused to pass on (too long, control characters): the visitor is
+     * shown a rejection, as for any code that is not a pass.
+     */
+    public void unreadable(String reason) {
+        decided(new CheckInOutcome.Rejected(PassRejection.MALFORMED, "the scanner refused the code: " + reason));
+    }
+
+    private void decided(CheckInOutcome outcome) {
         events.publish(new KioskEvent.CheckedIn(outcome));
         Language language = state.language();
         if (outcome instanceof CheckInOutcome.Accepted accepted) {
             Visit visit = accepted.visit();
             welcomedVisitId = visit.id();
             signal(LightPattern.OK, BeepPattern.SHORT);
+            signals.openDoor();
             show(new ScreenState(Screen.WELCOME, language, visit.category(), null, visit.purpose()));
         } else if (outcome instanceof CheckInOutcome.Duplicate duplicate) {
             signal(LightPattern.OK, BeepPattern.SHORT);
+            signals.openDoor();
             show(new ScreenState(Screen.ALREADY_CHECKED_IN, language, duplicate.earlier().category(), null, null));
         } else if (outcome instanceof CheckInOutcome.Rejected rejected) {
             signal(LightPattern.ERROR, BeepPattern.DOUBLE);
@@ -153,6 +165,7 @@ public final class KioskFlow {
         }
         events.publish(new KioskEvent.CheckedIn(new CheckInOutcome.Accepted(visit)));
         signal(LightPattern.OK, BeepPattern.SHORT);
+        signals.openDoor();
         show(new ScreenState(Screen.THANKS, state.language(), visit.category(), null, purpose));
     }
 
@@ -183,7 +196,7 @@ public final class KioskFlow {
 
     private void goHome(Language language) {
         welcomedVisitId = null;
-        light.show(LightPattern.IDLE);
+        signals.light(LightPattern.IDLE);
         show(ScreenState.of(Screen.HOME, language));
     }
 
@@ -219,8 +232,8 @@ public final class KioskFlow {
     }
 
     private void signal(LightPattern pattern, BeepPattern beep) {
-        light.show(pattern);
-        buzzer.play(beep);
+        signals.light(pattern);
+        signals.beep(beep);
     }
 
     private void notHere(String button) {

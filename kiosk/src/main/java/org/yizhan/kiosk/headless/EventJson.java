@@ -1,7 +1,10 @@
 package org.yizhan.kiosk.headless;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import org.yizhan.devices.health.FrameRejection;
+import org.yizhan.devices.status.DeviceStatus;
 import org.yizhan.kiosk.checkin.CheckInOutcome;
 import org.yizhan.kiosk.flow.KioskEvent;
 import org.yizhan.kiosk.flow.ScreenState;
@@ -39,6 +42,36 @@ final class EventJson {
         } else if (event instanceof KioskEvent.Failure failure) {
             json.put("event", "error");
             json.put("message", failure.message());
+        } else if (event instanceof KioskEvent.DeviceChanged changed) {
+            DeviceStatus status = changed.status();
+            json.put("event", "device");
+            json.put("device", status.device());
+            json.put("state", status.state().code());
+            putIfPresent(json, "error", status.lastError());
+            json.put("since", status.since().toString());
+        } else if (event instanceof KioskEvent.Measured measured) {
+            json.put("event", "measurement");
+            json.put("device", measured.device());
+            json.put("characteristic", measured.measurement().characteristic().hexId());
+            json.put("result", "measured");
+            MeasurementJson.put(json, measured.measurement());
+        } else if (event instanceof KioskEvent.MeasurementRejected rejected) {
+            FrameRejection rejection = rejected.rejection();
+            json.put("event", "measurement");
+            json.put("device", rejected.device());
+            json.put("characteristic", rejection.characteristic().hexId());
+            json.put("result", "rejected");
+            json.put("reason", rejection.reason());
+            json.put("kind", rejection.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            json.put("bytes", rejection.hexBytes());
+        } else if (event instanceof KioskEvent.EntrySensed entry) {
+            json.put("event", "entry");
+            json.put("at", entry.at().toString());
+            json.put("count", entry.count());
+        } else if (event instanceof KioskEvent.HelpRequested help) {
+            json.put("event", "help");
+            json.put("press", help.longPress() ? "long" : "short");
+            json.put("at", help.at().toString());
         }
         return json;
     }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.yizhan.devices.health.BleNotification;
 import org.yizhan.kiosk.KioskAssembly;
 import org.yizhan.kiosk.flow.KioskEvent;
 import org.yizhan.protocol.ShortDuration;
@@ -15,7 +16,9 @@ import org.yizhan.protocol.ShortDuration;
 /**
  * Drives a kiosk from text commands, one per line, and writes every kiosk event as one JSON object per
  * line — the same events the window draws. Commands (see {@code docs/headless.md}):
- * {@code scan <text>}, {@code tap <button>}, {@code clock +<duration>}, {@code quit}.
+ * {@code scan <text>}, {@code tap <button>}, {@code clock +<duration>}, and on a simulated kiosk
+ * {@code ble <characteristic> <hex bytes>}, {@code gpio <input> high|low}, {@code unplug <device>},
+ * {@code plug <device>}; {@code devices}; {@code quit}.
  *
  * <p>Each command is handled completely, its events written and flushed, before the next line is read,
  * so a driver that waits for an event knows everything before it has happened. A bad command produces
@@ -62,7 +65,15 @@ public final class HeadlessKiosk {
             case "scan" -> require(argument, "scan <text>", () -> kiosk.scan(argument));
             case "tap" -> require(argument, "tap <button>", () -> kiosk.tap(argument));
             case "clock" -> clock(argument);
-            default -> error("unknown command '" + command + "'; commands are scan, tap, clock, quit");
+            case "ble" -> require(argument, "ble <characteristic> <hex bytes>, like ble 2A35 1E 78 00 50 00 5D 00",
+                    () -> ble(argument));
+            case "gpio" -> require(argument, "gpio <input> high|low, like gpio entry high", () -> gpio(argument));
+            case "unplug" -> require(argument, "unplug <device>",
+                    () -> kiosk.simulate(devices -> devices.unplug(argument)));
+            case "plug" -> require(argument, "plug <device>", () -> kiosk.simulate(devices -> devices.plug(argument)));
+            case "devices" -> kiosk.deviceStatuses().forEach(status -> write(new KioskEvent.DeviceChanged(status)));
+            default -> error("unknown command '" + command
+                    + "'; commands are scan, tap, clock, ble, gpio, unplug, plug, devices, quit");
         }
         return true;
     }
@@ -79,12 +90,36 @@ public final class HeadlessKiosk {
         }
     }
 
+    private CompletableFuture<Void> ble(String argument) {
+        BleNotification notification = BleNotification.parse(argument);
+        return kiosk.simulate(devices -> {
+            if (!devices.ble(notification)) {
+                throw new IllegalArgumentException("no simulated health device takes "
+                        + notification.characteristic().hexId() + "; is it unplugged?");
+            }
+        });
+    }
+
+    private CompletableFuture<Void> gpio(String argument) {
+        String[] parts = argument.split("\\s+");
+        if (parts.length != 2 || !(parts[1].equals("high") || parts[1].equals("low"))) {
+            throw new IllegalArgumentException("usage: gpio <input> high|low, like gpio entry high");
+        }
+        boolean high = parts[1].equals("high");
+        return kiosk.simulate(devices -> devices.gpio(parts[0], high));
+    }
+
+    /** Runs one command's step; a mistake in it (a bad name, bad bytes) is an error event, not the end. */
     private void require(String argument, String usage, Supplier<CompletableFuture<Void>> step) {
         if (argument.isEmpty()) {
             error("usage: " + usage);
             return;
         }
-        KioskAssembly.await(step.get());
+        try {
+            KioskAssembly.await(step.get());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            error(e.getMessage());
+        }
     }
 
     private void error(String message) {

@@ -28,6 +28,7 @@ public final class KioskClock {
     private volatile Duration offset = Duration.ZERO;
     private ScheduledFuture<?> wakeUp;
     private long sequence;
+    private boolean runningDue;
 
     public KioskClock(Clock base, ScheduledExecutorService kioskThread) {
         this.base = base;
@@ -66,7 +67,11 @@ public final class KioskClock {
     public Timer schedule(Duration delay, Runnable task) {
         Timer timer = new Timer(now().plus(delay), sequence++, task);
         timers.add(timer);
-        rearm();
+        // While due timers run, runDue rearms once at the end: a blinking light scheduling its next
+        // blink through a jump of days must not arm an executor task per blink.
+        if (!runningDue) {
+            rearm();
+        }
         return timer;
     }
 
@@ -82,9 +87,14 @@ public final class KioskClock {
     private void runDue() {
         Instant now = now();
         Timer next;
-        while ((next = timers.peek()) != null && !next.due.isAfter(now)) {
-            timers.poll();
-            next.task.run();
+        runningDue = true;
+        try {
+            while ((next = timers.peek()) != null && !next.due.isAfter(now)) {
+                timers.poll();
+                next.task.run();
+            }
+        } finally {
+            runningDue = false;
         }
         rearm();
     }
@@ -115,7 +125,7 @@ public final class KioskClock {
         }
 
         public void cancel() {
-            if (timers.remove(this)) {
+            if (timers.remove(this) && !runningDue) {
                 rearm();
             }
         }

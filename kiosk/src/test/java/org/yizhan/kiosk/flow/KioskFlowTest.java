@@ -1,6 +1,7 @@
 package org.yizhan.kiosk.flow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,8 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.devices.buzzer.BeepPattern;
 import org.yizhan.devices.buzzer.SimulatedBuzzer;
+import org.yizhan.devices.door.SimulatedDoorRelay;
+import org.yizhan.devices.gpio.GpioTime;
 import org.yizhan.devices.light.LightPattern;
 import org.yizhan.devices.light.SimulatedStatusLight;
+import org.yizhan.devices.status.DeviceStatusBoard;
 import org.yizhan.kiosk.checkin.CheckInPolicy;
 import org.yizhan.kiosk.checkin.CheckInService;
 import org.yizhan.kiosk.checkin.Purpose;
@@ -43,6 +48,8 @@ class KioskFlowTest {
     private final ScheduledExecutorService kioskThread = Executors.newSingleThreadScheduledExecutor();
     private final SimulatedStatusLight light = new SimulatedStatusLight();
     private final SimulatedBuzzer buzzer = new SimulatedBuzzer();
+    private final SimulatedDoorRelay door = new SimulatedDoorRelay(Duration.ofSeconds(5), GpioTime.shared(),
+            new DeviceStatusBoard(Clock.systemUTC()));
     private final List<KioskEvent> events = new CopyOnWriteArrayList<>();
     private final PassSigningKey key = PassSigningKey.generate();
     private SqliteVisitLog visitLog;
@@ -57,13 +64,14 @@ class KioskFlowTest {
                 new CheckInPolicy(Duration.ofMinutes(10), Purpose.REST));
         KioskEvents bus = new KioskEvents();
         bus.subscribe(events::add);
-        flow = new KioskFlow(checkIn, clock, light, buzzer,
+        flow = new KioskFlow(checkIn, clock, KioskSignals.of(Optional.of(light), Optional.of(buzzer), Optional.of(door)),
                 new FlowTimings(Duration.ofSeconds(8), Duration.ofSeconds(30), Duration.ofSeconds(3)), Language.ZH, bus);
         onKioskThread(flow::start);
     }
 
     @AfterEach
     void stop() {
+        door.close();
         kioskThread.shutdownNow();
         visitLog.close();
     }
@@ -77,12 +85,13 @@ class KioskFlowTest {
     }
 
     @Test
-    void an_accepted_pass_turns_the_light_green_with_one_beep() throws Exception {
+    void an_accepted_pass_turns_the_light_green_with_one_beep_and_opens_the_door() throws Exception {
         onKioskThread(() -> flow.scan(pass()));
 
         assertEquals(Screen.WELCOME, flow.screen().screen());
         assertEquals(LightPattern.OK, light.current());
         assertEquals(List.of(BeepPattern.SHORT), buzzer.played());
+        assertTrue(door.isOpen(), "door released");
     }
 
     @Test
@@ -92,6 +101,7 @@ class KioskFlowTest {
         assertEquals(Screen.REJECTED, flow.screen().screen());
         assertEquals(LightPattern.ERROR, light.current());
         assertEquals(List.of(BeepPattern.DOUBLE), buzzer.played());
+        assertFalse(door.isOpen(), "door stays locked");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.yizhan.kiosk.headless;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.kiosk.KioskAssembly;
-import org.yizhan.kiosk.KioskDevices;
 import org.yizhan.kiosk.config.KioskConfigFile;
+import org.yizhan.kiosk.devices.DeviceMode;
 import org.yizhan.kiosk.visitlog.VisitStats;
 import org.yizhan.provisioning.demo.DemoSite;
 import org.yizhan.provisioning.pass.PassIssuer;
@@ -54,7 +55,7 @@ class HeadlessKioskTest {
 
     private List<JsonNode> run(String... lines) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (KioskAssembly kiosk = KioskAssembly.create(KioskConfigFile.load(null, data), KioskDevices.simulated(),
+        try (KioskAssembly kiosk = KioskAssembly.create(KioskConfigFile.load(null, data), DeviceMode.SIMULATED,
                 START);
                 PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             new HeadlessKiosk(kiosk, out).run(new BufferedReader(new StringReader(String.join("\n", lines))));
@@ -88,7 +89,7 @@ class HeadlessKioskTest {
     void a_pass_scanned_twice_is_one_visit_then_a_friendly_duplicate() throws Exception {
         String token = pass("v-rider-1", VisitorCategory.RIDER);
 
-        List<JsonNode> events = run("scan " + token, "scan " + token);
+        List<JsonNode> events = run("scan " + token, "clock +3s", "scan " + token);
 
         List<JsonNode> checkIns = of(events, "check-in");
         assertEquals("accepted", checkIns.get(0).get("result").asText());
@@ -217,5 +218,139 @@ class HeadlessKioskTest {
         List<JsonNode> events = run("quit", "scan " + pass("v-rider-5", VisitorCategory.RIDER));
 
         assertTrue(of(events, "check-in").isEmpty());
+    }
+
+    @Test
+    void a_code_held_before_the_scanner_is_read_once() throws Exception {
+        String token = pass("v-rider-7", VisitorCategory.RIDER);
+
+        // Given a scanner reading the same code three times within two seconds
+        List<JsonNode> events = run("scan " + token, "clock +1s", "scan " + token, "clock +1s", "scan " + token);
+
+        // Then it is one check-in, not an accepted one followed by duplicates
+        assertEquals(1, of(events, "check-in").size());
+        assertEquals(List.of("home", "welcome"), screens(events));
+    }
+
+    @Test
+    void every_simulated_device_reports_connected_after_ready() throws Exception {
+        List<JsonNode> events = run();
+
+        List<String> devices = of(events, "device").stream().map(e -> e.get("device").asText()).sorted()
+                .collect(Collectors.toList());
+        assertEquals(List.of("bp-monitor", "buzzer", "door", "entry", "help", "light", "scale", "scanner", "system",
+                "thermometer"), devices);
+        assertTrue(of(events, "device").stream().allMatch(e -> e.get("state").asText().equals("connected")));
+        assertEquals("ready", events.get(1).get("event").asText());
+        assertEquals("device", events.get(2).get("event").asText());
+    }
+
+    @Test
+    void a_blood_pressure_frame_is_decoded_with_its_values_units_and_flags() throws Exception {
+        // Given flags 0x14 (pulse rate and measurement status present), 120/80 mmHg, MAP 93, pulse 72,
+        // status 0x0004 (irregular pulse)
+        List<JsonNode> events = run("ble 2A35 14 78 00 50 00 5D 00 48 00 04 00");
+
+        JsonNode measurement = of(events, "measurement").get(0);
+        assertEquals("bp-monitor", measurement.get("device").asText());
+        assertEquals("2A35", measurement.get("characteristic").asText());
+        assertEquals("measured", measurement.get("result").asText());
+        assertEquals(120, measurement.get("systolic").asInt());
+        assertEquals(80, measurement.get("diastolic").asInt());
+        assertEquals(93, measurement.get("map").asInt());
+        assertEquals(72, measurement.get("pulse").asInt());
+        assertEquals("mmHg", measurement.get("unit").asText());
+        assertEquals("irregular-pulse", measurement.get("flags").get(0).asText());
+    }
+
+    @Test
+    void a_truncated_frame_is_rejected_with_a_reason_and_the_bytes() throws Exception {
+        List<JsonNode> events = run("ble 2A35 04 78 00 50");
+
+        JsonNode measurement = of(events, "measurement").get(0);
+        assertEquals("rejected", measurement.get("result").asText());
+        assertEquals("malformed", measurement.get("kind").asText());
+        assertFalse(measurement.get("reason").asText().isBlank());
+        assertEquals("04 78 00 50", measurement.get("bytes").asText());
+    }
+
+    @Test
+    void weight_and_temperature_frames_reach_the_scale_and_the_thermometer() throws Exception {
+        // Weight 0x2A9D: SI, 70.00 kg = 14000 × 0.005 kg. Temperature 0x2A1C: Celsius FLOAT 36.6 = 366 × 10^-1.
+        List<JsonNode> events = run("ble 2A9D 00 B0 36", "ble 2A1C 00 6E 01 00 FF");
+
+        List<JsonNode> measurements = of(events, "measurement");
+        assertEquals("scale", measurements.get(0).get("device").asText());
+        assertEquals(70.0, measurements.get(0).get("weight").asDouble(), 1e-9);
+        assertEquals("thermometer", measurements.get(1).get("device").asText());
+        assertEquals(36.6, measurements.get(1).get("temperature").asDouble(), 1e-9);
+    }
+
+    @Test
+    void an_unplugged_scanner_reports_absent_loses_codes_and_works_again_when_plugged() throws Exception {
+        String token = pass("v-rider-8", VisitorCategory.RIDER);
+
+        List<JsonNode> events = run("unplug scanner", "scan " + token, "plug scanner", "scan " + token);
+
+        List<String> states = of(events, "device").stream()
+                .filter(e -> e.get("device").asText().equals("scanner"))
+                .map(e -> e.get("state").asText()).collect(Collectors.toList());
+        assertEquals(List.of("connected", "absent", "connected"), states);
+        assertEquals(1, of(events, "check-in").size());
+    }
+
+    @Test
+    void every_simulated_device_can_be_unplugged_and_plugged_back() throws Exception {
+        List<String> names = List.of("scanner", "light", "buzzer", "door", "entry", "help", "bp-monitor", "scale",
+                "thermometer");
+        List<String> lines = new ArrayList<>();
+        names.forEach(name -> {
+            lines.add("unplug " + name);
+            lines.add("plug " + name);
+        });
+
+        List<JsonNode> events = run(lines.toArray(String[]::new));
+
+        for (String name : names) {
+            List<String> states = of(events, "device").stream()
+                    .filter(e -> e.get("device").asText().equals(name))
+                    .map(e -> e.get("state").asText()).collect(Collectors.toList());
+            assertEquals(List.of("connected", "absent", "connected"), states, name);
+        }
+        assertTrue(of(events, "error").isEmpty(), of(events, "error").toString());
+    }
+
+    @Test
+    void the_entry_sensor_counts_a_visitor_once_its_signal_has_held() throws Exception {
+        // Given a beam broken with a bounce inside the debounce window, then held
+        List<JsonNode> events = run("gpio entry high", "gpio entry low", "gpio entry high", "clock +100ms",
+                "gpio entry low", "clock +100ms", "gpio entry high", "clock +100ms");
+
+        List<JsonNode> entries = of(events, "entry");
+        assertEquals(2, entries.size(), entries.toString());
+        assertEquals(2, entries.get(1).get("count").asInt());
+    }
+
+    @Test
+    void the_help_button_tells_a_short_press_from_a_long_one() throws Exception {
+        List<JsonNode> events = run("gpio help low", "clock +200ms", "gpio help high", "clock +200ms",
+                "gpio help low", "clock +4s", "gpio help high", "clock +200ms");
+
+        List<String> presses = of(events, "help").stream().map(e -> e.get("press").asText())
+                .collect(Collectors.toList());
+        assertEquals(List.of("short", "long"), presses);
+    }
+
+    @Test
+    void device_commands_with_bad_arguments_get_an_error_naming_the_problem() throws Exception {
+        List<JsonNode> events = run("ble 2A35 zz", "ble 9999 00", "gpio door high", "gpio entry sideways",
+                "unplug toaster");
+
+        List<String> errors = of(events, "error").stream().map(e -> e.get("message").asText())
+                .collect(Collectors.toList());
+        assertEquals(5, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("zz"), errors.get(0));
+        assertTrue(errors.get(2).contains("entry"), errors.get(2));
+        assertTrue(errors.get(4).contains("toaster") && errors.get(4).contains("scanner"), errors.get(4));
     }
 }

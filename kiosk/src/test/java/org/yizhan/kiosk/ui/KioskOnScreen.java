@@ -22,8 +22,8 @@ import javafx.stage.Stage;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.yizhan.kiosk.KioskAssembly;
-import org.yizhan.kiosk.KioskDevices;
 import org.yizhan.kiosk.config.KioskConfigFile;
+import org.yizhan.kiosk.devices.DeviceMode;
 import org.yizhan.kiosk.flow.Screen;
 import org.yizhan.provisioning.demo.DemoSite;
 import org.yizhan.provisioning.pass.PassIssuer;
@@ -54,7 +54,7 @@ final class KioskOnScreen implements AutoCloseable {
         if (configLines.length > 0) {
             configFile = Files.write(dataDir.resolve("kiosk.conf"), List.of(configLines), StandardCharsets.UTF_8);
         }
-        KioskAssembly kiosk = KioskAssembly.create(KioskConfigFile.load(configFile, dataDir), KioskDevices.simulated(),
+        KioskAssembly kiosk = KioskAssembly.create(KioskConfigFile.load(configFile, dataDir), DeviceMode.SIMULATED,
                 Clock.systemUTC());
         Stage stage = FxToolkit.registerPrimaryStage();
         Scene scene = FxToolkit.setupFixture(() -> {

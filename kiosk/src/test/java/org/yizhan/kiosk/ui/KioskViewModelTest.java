@@ -18,9 +18,9 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.kiosk.KioskAssembly;
-import org.yizhan.kiosk.KioskDevices;
 import org.yizhan.kiosk.checkin.Purpose;
 import org.yizhan.kiosk.config.KioskConfigFile;
+import org.yizhan.kiosk.devices.DeviceMode;
 import org.yizhan.kiosk.flow.KioskEvent;
 import org.yizhan.kiosk.flow.Language;
 import org.yizhan.kiosk.flow.Screen;
@@ -171,7 +171,7 @@ class KioskViewModelTest {
     @Test
     void the_model_mirrors_a_real_kiosk_from_its_events(@TempDir Path dataDir) {
         // given a real kiosk on the demo site
-        try (KioskAssembly real = KioskAssembly.create(KioskConfigFile.load(null, dataDir), KioskDevices.simulated(),
+        try (KioskAssembly real = KioskAssembly.create(KioskConfigFile.load(null, dataDir), DeviceMode.SIMULATED,
                 Clock.systemUTC())) {
             KioskViewModel mirror = KioskViewModel.attach(real, DIRECT);
 

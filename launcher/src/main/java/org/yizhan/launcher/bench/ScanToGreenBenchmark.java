@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.yizhan.kiosk.KioskAssembly;
-import org.yizhan.kiosk.KioskDevices;
 import org.yizhan.kiosk.config.KioskConfigFile;
+import org.yizhan.kiosk.devices.DeviceMode;
 import org.yizhan.kiosk.flow.KioskEvent;
 import org.yizhan.kiosk.flow.Screen;
 import org.yizhan.provisioning.demo.DemoSite;
@@ -42,7 +42,7 @@ final class ScanToGreenBenchmark {
         }
         AtomicLong greenAt = new AtomicLong();
         long[] samples = new long[scans];
-        try (KioskAssembly kiosk = KioskAssembly.create(KioskConfigFile.load(null, dataDir), KioskDevices.simulated(),
+        try (KioskAssembly kiosk = KioskAssembly.create(KioskConfigFile.load(null, dataDir), DeviceMode.SIMULATED,
                 Clock.systemUTC())) {
             kiosk.subscribe(event -> {
                 if (event instanceof KioskEvent.ScreenShown shown && shown.state().screen() == Screen.WELCOME) {

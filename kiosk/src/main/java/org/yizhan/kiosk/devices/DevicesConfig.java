@@ -1,0 +1,34 @@
+package org.yizhan.kiosk.devices;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.yizhan.devices.gpio.GpioConfig;
+import org.yizhan.devices.system.SystemProbeConfig;
+
+/**
+ * Which peripherals this kiosk has and how to reach them, read once at start from the {@code scanner.*},
+ * {@code gpio.*}, {@code health.*} and {@code system.*} keys of the kiosk's configuration by {@link
+ * DevicesConfigFile}. With {@code --simulate} the same configuration builds the simulated twins: names,
+ * timings and wiring are kept, transports are not used.
+ *
+ * @param scanner how QR codes arrive
+ * @param gpio    the pin map and timings of the light, buzzer, door, entry sensor and help button
+ * @param health  the health devices, in configured order
+ * @param system  how the Pi itself is watched
+ */
+public record DevicesConfig(ScannerSetup scanner, GpioConfig gpio, List<HealthSetup> health, SystemProbeConfig system) {
+
+    public DevicesConfig {
+        Objects.requireNonNull(scanner, "scanner");
+        Objects.requireNonNull(gpio, "gpio");
+        health = List.copyOf(health);
+        Objects.requireNonNull(system, "system");
+    }
+
+    /** Nothing configured: the window's keyboard input as scanner, no pins, no health devices. */
+    public static DevicesConfig defaults(Path dataDir) {
+        return new DevicesConfig(new ScannerSetup.Keyboard(), GpioConfig.defaults(), List.of(),
+                SystemProbeConfig.defaults(dataDir));
+    }
+}
