@@ -5,6 +5,7 @@ import org.yizhan.kiosk.cli.DevicesCommand;
 import org.yizhan.kiosk.cli.KioskCommand;
 import org.yizhan.kiosk.config.KioskConfigException;
 import org.yizhan.launcher.bench.BenchCommand;
+import org.yizhan.launcher.qr.QrCommand;
 import org.yizhan.provisioning.cli.PassesCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +20,7 @@ import picocli.CommandLine;
 @Command(name = "yizhan", mixinStandardHelpOptions = true, versionProvider = Yizhan.Version.class,
         description = "Kiosk software for the 24-hour self-service windows of community service centres.",
         subcommands = {DemoCommand.class, KioskCommand.class, DevicesCommand.class, PassesCommand.class,
-            BenchCommand.class})
+            QrCommand.class, BenchCommand.class})
 public final class Yizhan implements Runnable {
 
     @Spec

@@ -81,7 +81,7 @@ class SystemProbeMonitorTest {
     }
 
     @Test
-    void probes_again_every_interval_on_a_daemon_thread_of_its_own() throws InterruptedException {
+    void probes_once_on_start_then_every_interval_on_a_daemon_thread_of_its_own() throws InterruptedException {
         // Given a probe that records the thread it runs on
         BlockingQueue<Thread> threads = new LinkedBlockingQueue<>();
         SystemProbe probe = () -> {
@@ -92,7 +92,9 @@ class SystemProbeMonitorTest {
         // When monitored every 20 ms
         SystemProbeMonitor monitor = SystemProbeMonitor.start(probe, every(FAST), board, clock);
         try {
-            // Then it probes repeatedly, on the system-probe daemon thread
+            // Then the first probe ran before start returned, on the starting thread
+            assertEquals(Thread.currentThread(), threads.poll());
+            // And it probes again repeatedly, on the system-probe daemon thread
             for (int i = 0; i < 3; i++) {
                 Thread thread = threads.poll(10, TimeUnit.SECONDS);
                 assertTrue(thread != null, "probe " + i + " did not run within 10 s");

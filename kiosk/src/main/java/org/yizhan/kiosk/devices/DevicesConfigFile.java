@@ -16,6 +16,7 @@ import org.yizhan.devices.health.HealthDeviceConfig;
 import org.yizhan.devices.health.ble.BleHealthDeviceConfig;
 import org.yizhan.devices.health.serial.SerialHealthDeviceConfig;
 import org.yizhan.devices.qr.ScanFilter;
+import org.yizhan.devices.qr.camera.CameraScannerConfig;
 import org.yizhan.devices.qr.evdev.EvdevScannerConfig;
 import org.yizhan.devices.qr.evdev.Keymap;
 import org.yizhan.devices.qr.serial.SerialScannerConfig;
@@ -37,7 +38,7 @@ public final class DevicesConfigFile {
 
     private static final List<String> SCANNER_KEYS = List.of("scanner.kind", "scanner.name", "scanner.device",
             "scanner.record-size", "scanner.keymap", "scanner.baud", "scanner.terminator", "scanner.repeat-window",
-            "scanner.reconnect-interval");
+            "scanner.reconnect-interval", "scanner.command", "scanner.width", "scanner.height", "scanner.format");
     private static final List<String> HEALTH_DEVICE_KEYS = List.of("kind", "profile", "address", "adapter",
             "poll-interval", "port", "baud", "protocol", "reopen-interval");
     private static final List<String> SYSTEM_KEYS = List.of("system.probe-interval", "system.write-check-interval");
@@ -100,8 +101,14 @@ public final class DevicesConfigFile {
                         keys.get("scanner.reconnect-interval", ShortDuration::parse,
                                 defaults.reconnectInterval()))));
             }
+            case "camera" -> {
+                keys.refuseAllBut("scanner.", kind, List.of("scanner.kind", "scanner.name", "scanner.repeat-window",
+                        "scanner.command", "scanner.width", "scanner.height", "scanner.format"));
+                return keys.build("scanner.kind", () -> new ScannerSetup.Camera(
+                        CameraScannerConfig.fromKeys(name, keys.properties()).withRepeatWindow(repeat)));
+            }
             default -> throw new KioskConfigException("config key scanner.kind: '" + kind
-                    + "' is not a scanner kind; kinds are keyboard, evdev, serial, simulated");
+                    + "' is not a scanner kind; kinds are keyboard, evdev, serial, camera, simulated");
         }
     }
 

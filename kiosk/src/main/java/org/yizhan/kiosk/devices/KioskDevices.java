@@ -26,6 +26,7 @@ import org.yizhan.devices.qr.QrScanListener;
 import org.yizhan.devices.qr.QrScanner;
 import org.yizhan.devices.qr.SimulatedQrScanner;
 import org.yizhan.devices.qr.SimulatedScannerConfig;
+import org.yizhan.devices.qr.camera.CameraQrScanner;
 import org.yizhan.devices.qr.evdev.EvdevQrScanner;
 import org.yizhan.devices.qr.serial.SerialQrScanner;
 import org.yizhan.devices.status.DeviceStatusBoard;
@@ -153,6 +154,8 @@ public final class KioskDevices implements AutoCloseable {
             return new EvdevQrScanner(evdev.config(), board);
         } else if (setup instanceof ScannerSetup.Serial serial) {
             return new SerialQrScanner(serial.config(), board);
+        } else if (setup instanceof ScannerSetup.Camera camera) {
+            return CameraQrScanner.real(camera.config(), board, clock);
         }
         return null;
     }

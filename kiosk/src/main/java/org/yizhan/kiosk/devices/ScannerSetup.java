@@ -1,6 +1,7 @@
 package org.yizhan.kiosk.devices;
 
 import java.time.Duration;
+import org.yizhan.devices.qr.camera.CameraScannerConfig;
 import org.yizhan.devices.qr.evdev.EvdevScannerConfig;
 import org.yizhan.devices.qr.serial.SerialScannerConfig;
 
@@ -46,6 +47,19 @@ public sealed interface ScannerSetup {
     }
 
     record Serial(SerialScannerConfig config) implements ScannerSetup {
+        @Override
+        public String name() {
+            return config.name();
+        }
+
+        @Override
+        public Duration repeatWindow() {
+            return config.repeatWindow();
+        }
+    }
+
+    /** Frames from the Pi camera or a webcam, decoded on the kiosk. */
+    record Camera(CameraScannerConfig config) implements ScannerSetup {
         @Override
         public String name() {
             return config.name();

@@ -60,6 +60,16 @@ class DevicesConfigFileTest {
     }
 
     @Test
+    void a_camera_scanner_takes_its_command_and_frame_size() {
+        DevicesConfig config = parse(Map.of("scanner.kind", "camera", "scanner.width", "1280", "scanner.height", "720",
+                "scanner.command", "ffmpeg -f v4l2 -i /dev/video0 -f rawvideo -pix_fmt gray -", "scanner.format", "gray"));
+
+        ScannerSetup.Camera camera = assertInstanceOf(ScannerSetup.Camera.class, config.scanner());
+        assertEquals(1280, camera.config().width());
+        assertEquals("ffmpeg", camera.config().command().get(0));
+    }
+
+    @Test
     void health_devices_are_built_in_the_configured_order_with_their_transports() {
         DevicesConfig config = parse(Map.of("health.devices", "bp, scale, thermo",
                 "health.bp.kind", "ble", "health.bp.profile", "blood-pressure", "health.bp.address", "a4:c1:38:0a:0b:0c",
@@ -87,6 +97,7 @@ class DevicesConfigFileTest {
         assertTrue(error(Map.of("scanner.kind", "evdev", "scanner.device", "/dev/x", "scanner.baud", "9600"))
                 .startsWith("config key scanner.baud does not apply to kind evdev"));
         assertTrue(error(Map.of("scanner.colour", "red")).startsWith("unknown config key scanner.colour"));
+        assertTrue(error(Map.of("scanner.kind", "camera", "scanner.width", "wide")).startsWith("config key scanner."));
         assertTrue(error(Map.of("gpio.door", "4", "gpio.buzzer", "4")).startsWith("config key gpio."));
         assertTrue(error(Map.of("health.devices", "bp", "health.bp.kind", "ble", "health.bp.profile", "pulse"))
                 .startsWith("config key health.bp.profile:"));
