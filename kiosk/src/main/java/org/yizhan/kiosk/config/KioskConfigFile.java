@@ -49,6 +49,7 @@ public final class KioskConfigFile {
         KEYS.put("checkin.thanks-timeout", "how long the thank-you screen stays");
         KEYS.put("ui.language", "zh or en");
         KEYS.put("ui.large-text", "true for the large-text theme");
+        KEYS.put("ui.maintenance-timeout", "how long the maintenance screen stays untouched");
         KEYS.put("time.zone", "time zone for daily counts, e.g. Asia/Shanghai");
     }
 
@@ -98,7 +99,8 @@ public final class KioskConfigFile {
                 new FlowTimings(
                         v.get("checkin.result-timeout", ShortDuration::parse, Duration.ofSeconds(8)),
                         v.get("checkin.walk-in-timeout", ShortDuration::parse, Duration.ofSeconds(30)),
-                        v.get("checkin.thanks-timeout", ShortDuration::parse, Duration.ofSeconds(3))),
+                        v.get("checkin.thanks-timeout", ShortDuration::parse, Duration.ofSeconds(3)),
+                        v.get("ui.maintenance-timeout", ShortDuration::parse, Duration.ofSeconds(60))),
                 v.get("ui.language", KioskConfigFile::language, Language.ZH),
                 v.get("ui.large-text", KioskConfigFile::bool, false),
                 v.get("time.zone", ZoneId::of, ZoneId.systemDefault()),

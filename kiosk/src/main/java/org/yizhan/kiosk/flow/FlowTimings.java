@@ -9,6 +9,7 @@ import java.time.Duration;
  *                may choose a purpose after checking in
  * @param walkIn  the walk-in purpose choice, when nobody taps
  * @param thanks  the thank-you after a purpose is chosen
+ * @param maintenance the maintenance screen, so a maintainer who walks away leaves the kiosk to visitors
  */
-public record FlowTimings(Duration result, Duration walkIn, Duration thanks) {
+public record FlowTimings(Duration result, Duration walkIn, Duration thanks, Duration maintenance) {
 }

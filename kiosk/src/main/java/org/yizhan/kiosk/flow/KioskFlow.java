@@ -22,9 +22,10 @@ import org.yizhan.provisioning.pass.PassRejection;
  * flow; the status light, the buzzer and the door follow it too. The door opens for every visitor let in:
  * a new visit, a visitor already checked in, a walk-in.
  *
- * <p>A scan is taken on every screen (the next visitor need not wait for the last one's result).
+ * <p>A scan is taken on every screen (the next visitor need not wait for the last one's result), the
+ * maintenance screen included: a visitor who scans while a maintainer looks is let in all the same.
  * Buttons are taken only where the screen shows them; any other tap is reported as a failure and
- * changes nothing.
+ * changes nothing. The maintenance screen opens only from home, never in the middle of a visit.
  *
  * <p>Ordering: a {@link KioskEvent.CheckedIn} with an accepted outcome is published only after the visit
  * is durably recorded, and before the welcome screen is shown.
@@ -37,6 +38,7 @@ public final class KioskFlow {
     /** Button ids, as the window's buttons and the headless {@code tap} command name them. */
     public static final String WALK_IN = "walk-in";
     public static final String HOME = "home";
+    public static final String MAINTENANCE = "maintenance";
     public static final String PURPOSE_PREFIX = "purpose-";
     public static final String LANGUAGE_PREFIX = "lang-";
 
@@ -139,6 +141,14 @@ public final class KioskFlow {
             show(ScreenState.of(Screen.WALK_IN, state.language()));
             return;
         }
+        if (button.equals(MAINTENANCE)) {
+            if (state.screen() != Screen.HOME) {
+                notHere(button);
+                return;
+            }
+            show(ScreenState.of(Screen.MAINTENANCE, state.language()));
+            return;
+        }
         if (button.startsWith(PURPOSE_PREFIX)) {
             Optional<Purpose> purpose = Purpose.fromCode(button.substring(PURPOSE_PREFIX.length()));
             if (purpose.isEmpty()) {
@@ -210,6 +220,7 @@ public final class KioskFlow {
             case WALK_IN -> timings.walkIn();
             case THANKS -> timings.thanks();
             case WELCOME, ALREADY_CHECKED_IN, REJECTED, OUT_OF_ORDER -> timings.result();
+            case MAINTENANCE -> timings.maintenance();
         };
     }
 
@@ -246,6 +257,6 @@ public final class KioskFlow {
                 .map(p -> PURPOSE_PREFIX + p.code())
                 .collect(Collectors.joining(", "));
         events.publish(new KioskEvent.Failure("unknown button '" + button + "'; buttons are " + WALK_IN + ", "
-                + HOME + ", lang-zh, lang-en, " + purposes));
+                + HOME + ", " + MAINTENANCE + ", lang-zh, lang-en, " + purposes));
     }
 }

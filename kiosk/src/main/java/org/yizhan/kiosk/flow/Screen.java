@@ -15,7 +15,12 @@ public enum Screen {
     /** A purpose was chosen: thanks, then home. */
     THANKS("thanks"),
     /** The kiosk could not record the visit; the visitor is asked to call staff. */
-    OUT_OF_ORDER("out-of-order");
+    OUT_OF_ORDER("out-of-order"),
+    /**
+     * For a maintainer, reached only from home (on the touchscreen by holding the header): every device's
+     * state, this kiosk's identity and today's visits.
+     */
+    MAINTENANCE("maintenance");
 
     private final String id;
 

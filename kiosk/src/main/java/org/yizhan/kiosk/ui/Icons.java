@@ -20,6 +20,7 @@ public final class Icons {
     private static final String CROSS = "M6.5 6.5 L17.5 17.5 M17.5 6.5 L6.5 17.5";
     private static final String DOUBLE_CHECK = "M1.5 12.5 L6.5 17.5 L15.5 7 M11.5 16 L13 17.5 L22.5 7";
     private static final String WARNING = "M12 3 L22 20.5 H2 Z M12 9 V12.5 M12 16.5 V16.6";
+    private static final String EXCLAMATION = "M12 5.5 V13 M12 18 V18.1";
     private static final String SMILE = "M12 3 A9 9 0 1 1 11.99 3 Z M8 14 Q12 18 16 14 M9 9.5 V10 M15 9.5 V10";
     private static final String BACK = "M15 5 L8 12 L15 19";
 
@@ -61,6 +62,11 @@ public final class Icons {
 
     public static Node doubleCheckBadge(double size) {
         return badge(DOUBLE_CHECK, size);
+    }
+
+    /** A disc with an exclamation mark, for a device that works but not well. */
+    public static Node exclamationBadge(double size) {
+        return badge(EXCLAMATION, size);
     }
 
     public static Node warningBadge(double size) {

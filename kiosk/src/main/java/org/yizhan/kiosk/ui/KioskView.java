@@ -23,6 +23,7 @@ import org.yizhan.kiosk.ui.checkin.ThanksView;
 import org.yizhan.kiosk.ui.checkin.WalkInView;
 import org.yizhan.kiosk.ui.checkin.WelcomeView;
 import org.yizhan.kiosk.ui.home.HomeView;
+import org.yizhan.kiosk.ui.maintenance.MaintenanceView;
 
 /**
  * The whole window: a header with the centre's name and a live clock, and below it the view of the
@@ -30,9 +31,19 @@ import org.yizhan.kiosk.ui.home.HomeView;
  * window (only the current one is in the scene graph, so its node ids are unique) and gives the root
  * the style class {@code on-<screen id>}, from which the stylesheet takes the screen's colours.
  *
+ * <p>Holding the header for {@link #MAINTENANCE_HOLD} on the home screen opens the maintenance screen;
+ * a shorter touch, or a hold on any other screen, does nothing (docs/headless.md, "Buttons").
+ *
  * <p>Threading: JavaFX thread only. The clock ticks once a second while the view is in a scene.
  */
 public final class KioskView {
+
+    /**
+     * How long a maintainer holds the header to open the maintenance screen: long enough that a visitor
+     * resting a hand on the screen does not, short enough to find by being told. The same on every kiosk,
+     * so that what a maintainer learns once works on all of them.
+     */
+    public static final Duration MAINTENANCE_HOLD = Duration.seconds(3);
 
     private final BorderPane root;
     private final StackPane content = new StackPane();
@@ -46,6 +57,7 @@ public final class KioskView {
         screens.put(Screen.WALK_IN, new WalkInView(model).root());
         screens.put(Screen.THANKS, new ThanksView(model).root());
         screens.put(Screen.OUT_OF_ORDER, new OutOfOrderView(model).root());
+        screens.put(Screen.MAINTENANCE, new MaintenanceView(model).root());
 
         content.getStyleClass().add("screen-host");
         root = new BorderPane(content, header(model), null, null, null);
@@ -94,7 +106,9 @@ public final class KioskView {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox header = new HBox(site, gap, clock);
+        header.setId("header");
         header.getStyleClass().add("header");
+        LongPress.install(header, MAINTENANCE_HOLD, model::openMaintenance);
         header.setAlignment(Pos.CENTER_LEFT);
         // Otherwise the clock's box fills the header's height and its baseline row sits at the top.
         header.setFillHeight(false);

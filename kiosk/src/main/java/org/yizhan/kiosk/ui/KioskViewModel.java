@@ -3,6 +3,7 @@ package org.yizhan.kiosk.ui;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.yizhan.devices.status.DeviceStatus;
 import org.yizhan.kiosk.KioskAssembly;
 import org.yizhan.kiosk.checkin.Purpose;
 import org.yizhan.kiosk.flow.KioskEvent;
@@ -21,12 +23,14 @@ import org.yizhan.kiosk.flow.KioskFlow;
 import org.yizhan.kiosk.flow.Language;
 import org.yizhan.kiosk.flow.Screen;
 import org.yizhan.kiosk.flow.ScreenState;
+import org.yizhan.kiosk.ui.maintenance.MaintenanceViewModel;
 import org.yizhan.kiosk.ui.scan.KeyboardWedge;
 
 /**
  * The state the window draws and the inputs it forwards, for all screens. The kiosk's flow decides
  * everything; this model only mirrors its last {@link ScreenState}, puts it into words in the screen's
- * language, and turns taps and scanner keystrokes into kiosk inputs.
+ * language, and turns taps and scanner keystrokes into kiosk inputs. It also keeps every device's latest
+ * status for the maintenance screen ({@link #maintenance}), from the kiosk's device events.
  *
  * <p>Threading: {@link #onEvent} may be called on any thread (the kiosk publishes on its own); it hands
  * the event to the {@code uiThread} executor, {@code Platform::runLater} in the window, and every property
@@ -37,7 +41,7 @@ public final class KioskViewModel {
 
     private static final Logger log = LoggerFactory.getLogger(KioskViewModel.class);
 
-    private final String siteName;
+    private final KioskIdentity identity;
     private final KioskInput kiosk;
     private final Clock clock;
     private final Executor uiThread;
@@ -47,6 +51,7 @@ public final class KioskViewModel {
     private final ReadOnlyObjectWrapper<Messages> messages;
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private final ReadOnlyObjectWrapper<ZonedDateTime> now;
+    private final MaintenanceViewModel maintenance;
 
     private final StringBinding categoryName;
     private final StringBinding welcomeTitle;
@@ -60,9 +65,9 @@ public final class KioskViewModel {
      * @param language the language of the home screen until the kiosk shows its first screen
      * @param clock    for the clock on screen, in the kiosk's time zone
      */
-    public KioskViewModel(String siteName, Language language, KioskInput kiosk, Clock clock, Executor uiThread,
-            KeyboardWedge wedge) {
-        this.siteName = siteName;
+    public KioskViewModel(KioskIdentity identity, Language language, KioskInput kiosk, Clock clock,
+            Executor uiThread, KeyboardWedge wedge) {
+        this.identity = identity;
         this.kiosk = kiosk;
         this.clock = clock;
         this.uiThread = uiThread;
@@ -71,6 +76,8 @@ public final class KioskViewModel {
         this.messages = new ReadOnlyObjectWrapper<>(this, "messages", Messages.of(language));
         this.now = new ReadOnlyObjectWrapper<>(this, "now", ZonedDateTime.now(clock));
         this.screen.addListener((o, old, state) -> messages.set(Messages.of(state.language())));
+        this.maintenance = new MaintenanceViewModel(identity, messages.getReadOnlyProperty(),
+                now.getReadOnlyProperty(), kiosk::visitsToday, uiThread);
 
         categoryName = Bindings.createStringBinding(
                 () -> messages.get().category(screen.get().category()), messages, screen);
@@ -89,11 +96,16 @@ public final class KioskViewModel {
                 () -> now.get().format(DateTimeFormatter.ofPattern(messages.get().text("clock.time"))), messages, now);
     }
 
-    /** A model mirroring {@code kiosk}, subscribed to its events; the caller still starts the kiosk. */
+    /**
+     * A model mirroring {@code kiosk}, subscribed to its events and knowing its devices' statuses so far;
+     * the caller may start the kiosk before or after.
+     */
     public static KioskViewModel attach(KioskAssembly kiosk, Executor uiThread) {
-        KioskViewModel model = new KioskViewModel(kiosk.config().siteName(), kiosk.config().language(),
+        KioskViewModel model = new KioskViewModel(KioskIdentity.of(kiosk.config()), kiosk.config().language(),
                 KioskInput.of(kiosk), kiosk.time(), uiThread, new KeyboardWedge());
         kiosk.subscribe(model::onEvent);
+        // Taken after subscribing: whatever changes from here on also arrives as an event, which wins.
+        model.devicesKnown(kiosk.deviceStatuses());
         return model;
     }
 
@@ -102,9 +114,23 @@ public final class KioskViewModel {
         uiThread.execute(() -> apply(event));
     }
 
+    /**
+     * Any thread: the devices' statuses from the kiosk's status board, for devices no event has told the
+     * model about yet; taken over to the UI thread in order with the events.
+     */
+    public void devicesKnown(List<DeviceStatus> snapshot) {
+        List<DeviceStatus> copy = List.copyOf(snapshot);
+        uiThread.execute(() -> maintenance.devicesKnown(copy));
+    }
+
     private void apply(KioskEvent event) {
         if (event instanceof KioskEvent.ScreenShown shown) {
             screen.set(shown.state());
+            if (shown.state().screen() == Screen.MAINTENANCE) {
+                maintenance.refreshVisitsToday();
+            }
+        } else if (event instanceof KioskEvent.DeviceChanged changed) {
+            maintenance.deviceChanged(changed.status());
         } else if (event instanceof KioskEvent.Ready) {
             ready.set(true);
         } else if (event instanceof KioskEvent.Failure failure) {
@@ -131,7 +157,12 @@ public final class KioskViewModel {
     }
 
     public String siteName() {
-        return siteName;
+        return identity.siteName();
+    }
+
+    /** The devices' statuses, this kiosk's identity and today's visits, for the maintenance screen. */
+    public MaintenanceViewModel maintenance() {
+        return maintenance;
     }
 
     /** The text of {@code key} in the current screen's language. */
@@ -198,6 +229,16 @@ public final class KioskViewModel {
 
     public void goHome() {
         tap(KioskFlow.HOME);
+    }
+
+    /**
+     * The maintainer's gesture (holding the header) opens the maintenance screen from home. The header is on
+     * every screen; elsewhere the gesture does nothing, rather than ask the kiosk for a button not shown.
+     */
+    public void openMaintenance() {
+        if (screen.get().screen() == Screen.HOME) {
+            tap(KioskFlow.MAINTENANCE);
+        }
     }
 
     /** Characters typed into the window, from the keyboard-wedge scanner or anyone with a keyboard. */

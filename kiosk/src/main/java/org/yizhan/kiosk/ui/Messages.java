@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.yizhan.devices.status.DeviceState;
 import org.yizhan.kiosk.checkin.Purpose;
 import org.yizhan.kiosk.flow.Language;
 
@@ -56,6 +57,29 @@ public final class Messages {
      */
     public String format(String key, String value) {
         return text(key).replace("{0}", value);
+    }
+
+    /** The text of {@code key} with {@code {0}}, {@code {1}}, … replaced by {@code values} in order. */
+    public String format(String key, String... values) {
+        String text = text(key);
+        for (int i = 0; i < values.length; i++) {
+            text = text.replace("{" + i + "}", values[i]);
+        }
+        return text;
+    }
+
+    /**
+     * A device's name for a maintainer: {@code scanner} is 扫码器 / QR scanner. Devices are named in the
+     * configuration, so a name the bundle does not know is shown as configured.
+     */
+    public String deviceName(String device) {
+        String key = "device." + device;
+        return bundle.containsKey(key) ? bundle.getString(key) : device;
+    }
+
+    /** connected, degraded, absent in words. */
+    public String deviceState(DeviceState state) {
+        return text("device-state." + state.code());
     }
 
     /** The category of a visitor in words: {@code rider} is 骑手 / rider; an unknown code is "visitor". */

@@ -27,6 +27,7 @@ class KioskConfigFileTest {
         assertEquals("demo", config.siteId());
         assertEquals(Duration.ofMinutes(10), config.checkIn().duplicateWindow());
         assertEquals(Duration.ofSeconds(8), config.timings().result());
+        assertEquals(Duration.ofSeconds(60), config.timings().maintenance());
         assertEquals(Language.ZH, config.language());
         assertEquals(1, config.trustedPassKeys().size());
         assertTrue(Files.exists(config.trustedPassKeys().get(0)), "the demo key is made on first use");
@@ -46,6 +47,7 @@ class KioskConfigFileTest {
                 checkin.result-timeout = 5s
                 ui.language = en
                 ui.large-text = true
+                ui.maintenance-timeout = 2m
                 time.zone = Asia/Shanghai
                 """);
 
@@ -60,6 +62,7 @@ class KioskConfigFileTest {
         assertEquals(Duration.ofSeconds(5), config.timings().result());
         assertEquals(Language.EN, config.language());
         assertTrue(config.largeText());
+        assertEquals(Duration.ofMinutes(2), config.timings().maintenance());
         assertEquals(ZoneId.of("Asia/Shanghai"), config.zone());
     }
 

@@ -65,7 +65,8 @@ class KioskFlowTest {
         KioskEvents bus = new KioskEvents();
         bus.subscribe(events::add);
         flow = new KioskFlow(checkIn, clock, KioskSignals.of(Optional.of(light), Optional.of(buzzer), Optional.of(door)),
-                new FlowTimings(Duration.ofSeconds(8), Duration.ofSeconds(30), Duration.ofSeconds(3)), Language.ZH, bus);
+                new FlowTimings(Duration.ofSeconds(8), Duration.ofSeconds(30), Duration.ofSeconds(3),
+                        Duration.ofSeconds(60)), Language.ZH, bus);
         onKioskThread(flow::start);
     }
 

@@ -201,6 +201,23 @@ class HeadlessKioskTest {
     }
 
     @Test
+    void the_maintenance_screen_opens_only_from_home_and_returns_home_after_its_timeout() throws Exception {
+        // given a visitor's welcome screen, then home
+        List<JsonNode> events = run("scan " + pass("v-rider-9", VisitorCategory.RIDER), "tap maintenance", "tap home",
+                // when a maintainer opens the maintenance screen and leaves it
+                "tap maintenance", "clock +59s", "devices", "clock +1s");
+
+        // then it was refused mid-visit, shown from home, and still there a second before its 60 s were up
+        assertEquals(List.of("home", "welcome", "home", "maintenance", "home"), screens(events));
+        assertTrue(of(events, "error").get(0).get("message").asText()
+                .contains("'maintenance' is not on the welcome screen"), of(events, "error").toString());
+        JsonNode maintenance = of(events, "screen").get(3);
+        assertEquals("zh", maintenance.get("language").asText());
+        assertTrue(events.lastIndexOf(of(events, "screen").get(4)) > events.lastIndexOf(of(events, "device")
+                .get(of(events, "device").size() - 1)), "home came only after the 60th second");
+    }
+
+    @Test
     void bad_commands_get_an_error_and_the_kiosk_carries_on() throws Exception {
         List<JsonNode> events = run("dance", "scan", "tap nothing", "clock 5s", "clock +soon",
                 "scan " + pass("v-rider-4", VisitorCategory.RIDER));

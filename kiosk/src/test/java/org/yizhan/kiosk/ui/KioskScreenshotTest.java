@@ -22,14 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.yizhan.devices.health.BleNotification;
 import org.yizhan.kiosk.KioskAssembly;
+import org.yizhan.kiosk.flow.KioskFlow;
 import org.yizhan.kiosk.flow.Screen;
 import org.yizhan.provisioning.pass.VisitorCategory;
 
 /**
  * Photographs the real window. Every picture goes to {@code target/screenshots} (system property
- * {@code yizhan.screenshots}); {@code home.png} and {@code checked-in.png} also go to the directory in
- * {@code yizhan.docs.images} when it is set, which the {@code screenshots} Maven profile points at
+ * {@code yizhan.screenshots}); {@code home.png}, {@code checked-in.png} and {@code maintenance.png} also
+ * go to the directory in {@code yizhan.docs.images} when it is set, which the {@code screenshots} Maven
+ * profile points at
  * {@code docs/images}:
  * {@code mvn -B -o -pl kiosk test -Pscreenshots -Dtest='*Screenshot*'}.
  */
@@ -55,6 +58,46 @@ class KioskScreenshotTest {
             window.waitForScreen(Screen.WELCOME);
             BufferedImage checkedIn = photograph(window, "checked-in.png", true);
             assertPicture(checkedIn, GREEN);
+        }
+    }
+
+    @Test
+    void the_maintenance_screen_is_photographed_for_the_docs_with_a_device_in_each_state(@TempDir Path dataDir)
+            throws Exception {
+        try (KioskOnScreen window = KioskOnScreen.open(dataDir)) {
+            // given two visits today, two hours of running, then an unplugged scanner and a cuff sending garbage
+            window.scanWithScanner(window.pass(VisitorCategory.RIDER));
+            window.waitForScreen(Screen.WELCOME);
+            robot.clickOn("#home");
+            window.waitForScreen(Screen.HOME);
+            robot.clickOn("#walk-in");
+            window.waitForScreen(Screen.WALK_IN);
+            robot.clickOn("#purpose-health");
+            window.waitForScreen(Screen.THANKS);
+            KioskAssembly.await(window.kiosk().advanceClock(Duration.ofMinutes(125)));
+            window.waitForScreen(Screen.HOME);
+            KioskAssembly.await(window.kiosk().simulate(devices -> devices.unplug("scanner")));
+            BleNotification truncated = BleNotification.parse("2A35 04 78 00 50");
+            KioskAssembly.await(window.kiosk().simulate(devices -> devices.ble(truncated)));
+            KioskAssembly.await(window.kiosk().advanceClock(Duration.ofMinutes(12)));
+
+            // when
+            KioskAssembly.await(window.kiosk().tap(KioskFlow.MAINTENANCE));
+
+            // then
+            window.waitForScreen(Screen.MAINTENANCE);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> "今日来访 2 人次".equals(window.text(".maintenance-visits")));
+            // The window's clock reads kiosk time once a second; until then "for …" counts from before the jump.
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> window.text("#device-light .device-since").contains("2小时"));
+            BufferedImage maintenance = photograph(window, "maintenance.png", true);
+            assertPicture(maintenance, PAPER);
+
+            KioskAssembly.await(window.kiosk().tap(KioskFlow.LANGUAGE_PREFIX + "en"));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> "Device status".equals(window.text(".maintenance-title")));
+            photograph(window, "maintenance-en.png", false);
         }
     }
 

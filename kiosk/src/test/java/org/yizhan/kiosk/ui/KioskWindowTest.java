@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Labeled;
+import javafx.scene.input.MouseButton;
 import javafx.scene.text.Font;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.yizhan.kiosk.KioskAssembly;
+import org.yizhan.kiosk.flow.KioskFlow;
 import org.yizhan.kiosk.flow.Screen;
 import org.yizhan.kiosk.visitlog.VisitStats;
 import org.yizhan.provisioning.pass.VisitorCategory;
@@ -144,6 +148,74 @@ class KioskWindowTest {
         String expected = KioskWindow.fontFamily(window.onFx(Font::getFamilies));
 
         assertEquals(expected, window.onFx(() -> ((Labeled) window.scene().lookup(".home-prompt")).getFont().getFamily()));
+    }
+
+    @Test
+    void holding_the_header_for_three_seconds_opens_the_maintenance_screen_and_a_short_tap_does_not()
+            throws Exception {
+        // given a short tap on the header, and then the time of a long press gone by
+        robot.clickOn("#header");
+        WaitForAsyncUtils.sleep(3500, TimeUnit.MILLISECONDS);
+        assertTrue(window.onFx(() -> window.scene().getRoot().getStyleClass().contains("on-home")),
+                "a short tap leaves the home screen");
+
+        // when a maintainer holds the header
+        robot.moveTo("#header").press(MouseButton.PRIMARY);
+        try {
+            WaitForAsyncUtils.sleep(3300, TimeUnit.MILLISECONDS);
+        } finally {
+            robot.release(MouseButton.PRIMARY);
+        }
+
+        // then
+        window.waitForScreen(Screen.MAINTENANCE);
+        assertEquals("设备状态", window.text(".maintenance-title"));
+    }
+
+    @Test
+    void the_maintenance_screen_lists_every_device_and_shows_a_scanner_unplugged_meanwhile_as_absent()
+            throws Exception {
+        // given the maintenance screen
+        KioskAssembly.await(window.kiosk().tap(KioskFlow.MAINTENANCE));
+        window.waitForScreen(Screen.MAINTENANCE);
+        List<String> devices = List.of("light", "buzzer", "door", "entry", "help", "scanner", "bp-monitor", "scale",
+                "thermometer", "system");
+        assertEquals(devices.size(), window.onFx(() -> window.scene().getRoot().lookupAll(".device-card").size()));
+        for (String device : devices) {
+            assertEquals("已连接", window.text("#device-" + device + " .device-state"), device);
+        }
+        assertEquals("全部设备工作正常", window.text(".maintenance-summary"));
+
+        // when the scanner is unplugged while the screen is shown
+        KioskAssembly.await(window.kiosk().simulate(simulation -> simulation.unplug("scanner")));
+
+        // then its card says so, in a word and a badge as well as a colour
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> "未连接".equals(window.text("#device-scanner .device-state")));
+        assertEquals("最近错误：unplugged (simulated)", window.text("#device-scanner .device-error"));
+        assertTrue(window.onFx(() -> window.scene().lookup("#device-scanner").getPseudoClassStates()
+                .contains(PseudoClass.getPseudoClass("absent"))));
+        assertEquals("1 台设备需要处理", window.text(".maintenance-summary"));
+        assertEquals("已连接", window.text("#device-light .device-state"));
+    }
+
+    @Test
+    void the_maintenance_screen_counts_today_s_visits() throws Exception {
+        // given a walk-in
+        robot.clickOn("#walk-in");
+        window.waitForScreen(Screen.WALK_IN);
+        robot.clickOn("#purpose-rest");
+        window.waitForScreen(Screen.THANKS);
+        robot.clickOn("#home");
+        window.waitForScreen(Screen.HOME);
+
+        // when
+        KioskAssembly.await(window.kiosk().tap(KioskFlow.MAINTENANCE));
+
+        // then
+        window.waitForScreen(Screen.MAINTENANCE);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "今日来访 1 人次".equals(window.text(".maintenance-visits")));
+        assertEquals("终端 kiosk-1 · 站点 demo", window.text(".maintenance-fact"));
     }
 
     private VisitStats visits() {

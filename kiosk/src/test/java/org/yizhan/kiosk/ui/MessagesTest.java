@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.yizhan.devices.status.DeviceState;
 import org.yizhan.kiosk.checkin.Purpose;
 import org.yizhan.kiosk.flow.Language;
 import org.yizhan.kiosk.visitlog.Visit;
@@ -43,6 +44,13 @@ class MessagesTest {
     void every_purpose_has_a_name(Purpose purpose) {
         assertNotEquals("", ZH.purpose(purpose));
         assertNotEquals("", EN.purpose(purpose));
+    }
+
+    @ParameterizedTest
+    @EnumSource(DeviceState.class)
+    void every_device_state_has_a_word_in_both_languages(DeviceState state) {
+        assertTrue(ZH.keys().contains("device-state." + state.code()), state.code());
+        assertTrue(EN.keys().contains("device-state." + state.code()), state.code());
     }
 
     @Test
