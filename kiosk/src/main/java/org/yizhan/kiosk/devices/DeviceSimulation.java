@@ -3,7 +3,7 @@ package org.yizhan.kiosk.devices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yizhan.devices.gpio.SimulatedGpio;
+import org.yizhan.devices.wiring.SimulatedGpio;
 import org.yizhan.devices.health.BleNotification;
 import org.yizhan.devices.health.SimulatedHealthDevice;
 import org.yizhan.devices.qr.SimulatedQrScanner;

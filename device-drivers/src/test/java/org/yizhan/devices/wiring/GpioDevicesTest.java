@@ -1,4 +1,4 @@
-package org.yizhan.devices.gpio;
+package org.yizhan.devices.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.yizhan.devices.gpio.GpioConfig;
+import org.yizhan.devices.gpio.ManualTime;
+import org.yizhan.devices.gpio.MockGpio;
 import org.yizhan.devices.light.LightPattern;
 import org.yizhan.devices.status.DeviceState;
 import org.yizhan.devices.status.DeviceStatus;

@@ -1,4 +1,4 @@
-package org.yizhan.devices.gpio;
+package org.yizhan.devices.wiring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.yizhan.devices.gpio.GpioConfig;
+import org.yizhan.devices.gpio.ManualTime;
 import org.yizhan.devices.help.HelpButtonListener;
 import org.yizhan.devices.status.DeviceStatus;
 import org.yizhan.devices.status.DeviceStatusBoard;

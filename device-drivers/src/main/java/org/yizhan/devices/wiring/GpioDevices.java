@@ -1,4 +1,4 @@
-package org.yizhan.devices.gpio;
+package org.yizhan.devices.wiring;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,10 @@ import org.yizhan.devices.door.DoorRelay;
 import org.yizhan.devices.door.GpioDoorRelay;
 import org.yizhan.devices.entry.EntrySensor;
 import org.yizhan.devices.entry.GpioEntrySensor;
+import org.yizhan.devices.gpio.GpioConfig;
+import org.yizhan.devices.gpio.GpioLines;
+import org.yizhan.devices.gpio.GpioPinMap;
+import org.yizhan.devices.gpio.GpioTime;
 import org.yizhan.devices.help.GpioHelpButton;
 import org.yizhan.devices.help.HelpButton;
 import org.yizhan.devices.light.GpioStatusLight;

@@ -1,4 +1,4 @@
-package org.yizhan.devices.gpio;
+package org.yizhan.devices.wiring;
 
 import java.util.List;
 import org.yizhan.devices.buzzer.Buzzer;
@@ -7,6 +7,10 @@ import org.yizhan.devices.door.DoorRelay;
 import org.yizhan.devices.door.SimulatedDoorRelay;
 import org.yizhan.devices.entry.EntrySensor;
 import org.yizhan.devices.entry.SimulatedEntrySensor;
+import org.yizhan.devices.gpio.GpioConfig;
+import org.yizhan.devices.gpio.GpioTime;
+import org.yizhan.devices.gpio.Scheduler;
+import org.yizhan.devices.gpio.SimulatedInput;
 import org.yizhan.devices.help.HelpButton;
 import org.yizhan.devices.help.SimulatedHelpButton;
 import org.yizhan.devices.light.SimulatedStatusLight;
