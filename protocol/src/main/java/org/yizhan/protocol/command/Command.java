@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.Objects;
 import org.yizhan.protocol.topic.KioskId;
 import org.yizhan.protocol.topic.KioskTopic;
@@ -54,7 +55,7 @@ public record Command(int schema, String id, Instant ts, KioskId kiosk, Instant 
         RANDOM.nextBytes(nonce);
         Instant ts = now.truncatedTo(ChronoUnit.MILLIS);
         return new Command(SCHEMA, UlidCreator.getMonotonicUlid().toString(), ts, kiosk, ts.plus(validity),
-                Base64Url.encode(nonce), args);
+                Base64.getUrlEncoder().withoutPadding().encodeToString(nonce), args);
     }
 
     public CommandName name() {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
+import java.util.Objects;
+import org.yizhan.protocol.jose.CompactJws;
+import org.yizhan.protocol.jose.Ed25519SigningKey;
 import org.yizhan.protocol.message.ProtocolJson;
 
 /**
@@ -21,70 +23,55 @@ import org.yizhan.protocol.message.ProtocolJson;
  * EdDSA JWS) from ever passing for a command.
  *
  * <p>On disk the key is a private JWK (RFC 8037): {@code {"kty":"OKP","crv":"Ed25519","kid":…,"x":…,"d":…}};
- * its kid is the first 16 characters of its RFC 7638 thumbprint. Immutable and thread-safe.
+ * its kid is the first 16 characters of its RFC 7638 thumbprint. Reading it applies the checks of
+ * {@link Ed25519SigningKey}. Immutable and thread-safe.
  */
 public final class CommandSigningKey {
 
     private static final ObjectMapper JSON = ProtocolJson.newMapper();
-    private static final byte[] PAIR_CHECK = "yizhan command key pair check".getBytes(StandardCharsets.US_ASCII);
 
-    private final byte[] seed;
-    private final byte[] x;
-    private final PrivateKey privateKey;
-    private final String kid;
+    private final Ed25519SigningKey key;
 
-    private CommandSigningKey(byte[] seed, byte[] x) {
-        this.seed = seed.clone();
-        this.x = x.clone();
-        this.privateKey = Ed25519.privateKey(seed);
-        this.kid = Ed25519.keyId(x);
-        // The JDK cannot derive the public key from the seed, so a signature proves the pair belongs together.
-        if (!Ed25519.verify(Ed25519.publicKey(x), PAIR_CHECK, Ed25519.sign(privateKey, PAIR_CHECK))) {
-            throw new IllegalArgumentException("'x' is not the public key of 'd'");
-        }
+    private CommandSigningKey(Ed25519SigningKey key) {
+        this.key = key;
     }
 
     public static CommandSigningKey generate() {
-        byte[][] pair = Ed25519.generate();
-        return new CommandSigningKey(pair[0], pair[1]);
+        return new CommandSigningKey(Ed25519SigningKey.generate());
     }
 
     /** The key in a private JWK; an {@link IllegalArgumentException} says which member is wrong. */
     public static CommandSigningKey fromJwk(String json) {
-        ObjectNode jwk = Jwk.object(json);
-        Jwk.requireEd25519(jwk);
-        CommandSigningKey key = new CommandSigningKey(Jwk.keyBytes(jwk, "d"), Jwk.keyBytes(jwk, "x"));
-        Jwk.requireKid(jwk, key.kid);
-        return key;
+        return new CommandSigningKey(Ed25519SigningKey.fromPrivateJwk(
+                Objects.requireNonNullElse(json, "").getBytes(StandardCharsets.UTF_8)));
     }
 
     public String kid() {
-        return kid;
+        return key.kid();
     }
 
     /** The private JWK, to be stored readable by its owner only. */
     public String privateJwk() {
-        ObjectNode jwk = Jwk.publicJwk(kid, x);
-        jwk.put("d", Base64Url.encode(seed));
-        return jwk.toPrettyString();
+        return key.privateJwk();
     }
 
     /** The public half as a trust set, to give to kiosks. */
     public TrustedCommandKeys trusted() {
-        return TrustedCommandKeys.of(x);
+        return TrustedCommandKeys.of(key.publicKey());
     }
 
     /** The compact JWS of {@code command}: the exact MQTT payload of its {@code cmd/{name}} topic. */
     public String sign(Command command) {
         ObjectNode header = JSON.createObjectNode();
         header.put("alg", "EdDSA");
-        header.put("kid", kid);
+        header.put("kid", key.kid());
         header.put("typ", CommandClaims.TYPE);
-        return CompactJws.sign(this, bytes(header), bytes(CommandClaims.toJson(JSON, command)));
+        return CompactJws.sign(key, bytes(header), bytes(CommandClaims.toJson(JSON, command)));
     }
 
-    byte[] sign(byte[] message) {
-        return Ed25519.sign(privateKey, message);
+    /** For tests in this package that sign what {@link #sign(Command)} never would. */
+    Ed25519SigningKey ed25519() {
+        return key;
     }
 
     private static byte[] bytes(JsonNode node) {
@@ -97,6 +84,6 @@ public final class CommandSigningKey {
 
     @Override
     public String toString() {
-        return "CommandSigningKey[kid=" + kid + "]";
+        return "CommandSigningKey[kid=" + key.kid() + "]";
     }
 }

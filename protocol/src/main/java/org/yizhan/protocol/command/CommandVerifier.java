@@ -2,13 +2,17 @@ package org.yizhan.protocol.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.yizhan.protocol.jose.CompactJws;
+import org.yizhan.protocol.jose.Ed25519PublicKey;
+import org.yizhan.protocol.jose.JwsHeader;
+import org.yizhan.protocol.jose.MalformedJwsException;
 import org.yizhan.protocol.message.ProtocolJson;
 import org.yizhan.protocol.topic.KioskId;
 
@@ -18,13 +22,14 @@ import org.yizhan.protocol.topic.KioskId;
  * <ol>
  * <li>the payload is at most {@link #MAX_PAYLOAD_BYTES} of ASCII in the compact JWS form; bare JSON,
  * {@code alg: none} or an empty signature is {@code unsigned}, anything else unreadable {@code malformed};</li>
- * <li>the header is {@code {"alg":"EdDSA","typ":"yizhan-command","kid":…}} without {@code crit}; keys come
- * only from the trusted set, never from {@code jwk} or {@code jku} headers; duplicate JSON members are
- * refused;</li>
+ * <li>the header is {@code {"alg":"EdDSA","typ":"yizhan-command","kid":…}} without {@code crit}
+ * ({@link JwsHeader#requireEdDsa}); keys come only from the trusted set, never from {@code jwk} or {@code jku}
+ * headers; the header is canonical base64url of a strict UTF-8 JSON object without duplicate members;</li>
  * <li>the kid names a trusted key ({@code unknown-key}) and the Ed25519 signature over
  * {@code ASCII(header "." claims)}, as received, verifies with it ({@code bad-signature});</li>
- * <li>the claims are readable ({@code malformed}); the name is a {@link CommandName} ({@code unknown-command})
- * and the topic's ({@code wrong-topic}); the kiosk is this one ({@code wrong-kiosk});</li>
+ * <li>the claims are readable, by the same rules as the header ({@code malformed}); the name is a
+ * {@link CommandName} ({@code unknown-command}) and the topic's ({@code wrong-topic}); the kiosk is this one
+ * ({@code wrong-kiosk});</li>
  * <li>{@code now} is before notAfter ({@code expired}), and notAfter is at most {@link Command#MAX_VALIDITY}
  * after ts ({@code validity-too-long});</li>
  * <li>the args fit the command ({@code bad-arguments}); a config-set key is on the safe list
@@ -39,6 +44,7 @@ public final class CommandVerifier {
     public static final int MAX_PAYLOAD_BYTES = 16 * 1024;
 
     private static final ObjectMapper JSON = ProtocolJson.newMapper();
+    private static final JwsHeader.Typ COMMAND_TYPE = JwsHeader.Typ.exactly(CommandClaims.TYPE);
 
     private final TrustedCommandKeys keys;
     private final KioskId self;
@@ -77,52 +83,52 @@ public final class CommandVerifier {
             return reject(RejectionReason.UNSIGNED, "bare JSON; a command is a compact JWS signed by the fleet",
                     CommandClaims.peekId(tree(payload).orElse(null)).orElse(null));
         }
-        Optional<CompactJws.Segments> split = CompactJws.split(text);
-        if (split.isEmpty()) {
+        Optional<CompactJws> split = CompactJws.split(text);
+        if (split.isEmpty() || !split.get().hasPayload()) {
             return reject(RejectionReason.MALFORMED, "not a compact JWS (three base64url segments)", null);
         }
-        CompactJws.Segments jws = split.get();
-        Optional<JsonNode> claimsTree = Base64Url.decode(jws.payload()).flatMap(CommandVerifier::tree);
-        String claimedId = CommandClaims.peekId(claimsTree.orElse(null)).orElse(null);
-
-        Optional<JsonNode> header = Base64Url.decode(jws.header()).flatMap(CommandVerifier::tree);
-        if (header.isEmpty() || !header.get().isObject()) {
-            return reject(RejectionReason.MALFORMED, "the JWS header is not a JSON object", claimedId);
+        CompactJws jws = split.get();
+        ObjectNode claimsTree;
+        String claimsProblem;
+        try {
+            claimsTree = jws.payload();
+            claimsProblem = null;
+        } catch (MalformedJwsException e) {
+            claimsTree = null;
+            claimsProblem = e.getMessage();
         }
-        String alg = textOf(header.get(), "alg");
-        if ("none".equals(alg) || jws.signature().isEmpty()) {
+        String claimedId = CommandClaims.peekId(claimsTree).orElse(null);
+
+        JwsHeader header;
+        try {
+            header = jws.header();
+        } catch (MalformedJwsException e) {
+            return reject(RejectionReason.MALFORMED, e.getMessage(), claimedId);
+        }
+        if (header.isUnsecured() || !jws.isSigned()) {
             return reject(RejectionReason.UNSIGNED, "the command carries no signature", claimedId);
         }
-        if (!"EdDSA".equals(alg)) {
-            return reject(RejectionReason.MALFORMED, "alg is not EdDSA", claimedId);
+        String kid;
+        try {
+            kid = header.requireEdDsa(COMMAND_TYPE);
+        } catch (MalformedJwsException e) {
+            return reject(RejectionReason.MALFORMED, e.getMessage(), claimedId);
         }
-        if (!CommandClaims.TYPE.equals(textOf(header.get(), "typ"))) {
-            return reject(RejectionReason.MALFORMED, "typ is not " + CommandClaims.TYPE, claimedId);
-        }
-        if (header.get().has("crit")) {
-            // RFC 7515 4.1.11: a recipient must refuse critical extensions it does not understand, and we know none
-            return reject(RejectionReason.MALFORMED, "the JWS header has crit extensions", claimedId);
-        }
-        String kid = textOf(header.get(), "kid");
-        if (kid == null) {
-            return reject(RejectionReason.MALFORMED, "the JWS header has no kid", claimedId);
-        }
-        Optional<PublicKey> key = keys.key(kid);
+        Optional<Ed25519PublicKey> key = keys.key(kid);
         if (key.isEmpty()) {
             return reject(RejectionReason.UNKNOWN_KEY, "kid '" + excerpt(kid) + "' is not a trusted command key",
                     claimedId);
         }
-        Optional<byte[]> signature = Base64Url.decode(jws.signature());
-        if (signature.isEmpty() || !Ed25519.verify(key.get(), jws.signingInput(), signature.get())) {
+        if (!jws.isSignedBy(key.get())) {
             return reject(RejectionReason.BAD_SIGNATURE, "the signature does not verify with key " + kid, claimedId);
         }
 
-        if (claimsTree.isEmpty()) {
-            return reject(RejectionReason.MALFORMED, "the claims are not JSON", null);
+        if (claimsTree == null) {
+            return reject(RejectionReason.MALFORMED, claimsProblem, null);
         }
         CommandClaims.Raw raw;
         try {
-            raw = CommandClaims.read(claimsTree.get());
+            raw = CommandClaims.read(claimsTree);
         } catch (CommandClaims.Unreadable e) {
             return reject(RejectionReason.MALFORMED, e.getMessage(), claimedId);
         }
@@ -179,11 +185,6 @@ public final class CommandVerifier {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    private static String textOf(JsonNode object, String member) {
-        JsonNode node = object.get(member);
-        return node != null && node.isTextual() ? node.textValue() : null;
     }
 
     private static String excerpt(String text) {

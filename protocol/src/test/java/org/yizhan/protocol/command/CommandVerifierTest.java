@@ -11,11 +11,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yizhan.protocol.contract.ExampleMessages;
+import org.yizhan.protocol.jose.CompactJws;
 import org.yizhan.protocol.message.ProtocolJson;
 import org.yizhan.protocol.topic.KioskId;
 
@@ -29,6 +32,14 @@ class CommandVerifierTest {
     private final RecentNonces nonces = new RecentNonces(Clock.fixed(NOW, ZoneOffset.UTC));
     private final CommandVerifier verifier = new CommandVerifier(FLEET.trusted(), SELF, nonces);
 
+    private static String base64url(byte[] bytes) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] unbase64url(String text) {
+        return Base64.getUrlDecoder().decode(text);
+    }
+
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
@@ -40,7 +51,7 @@ class CommandVerifierTest {
     /** Signs claims edited by hand, as a fleet with a bug (or an attacker holding the key) could. */
     private byte[] signedClaims(ObjectNode claims) throws Exception {
         byte[] header = ascii("{\"alg\":\"EdDSA\",\"kid\":\"" + FLEET.kid() + "\",\"typ\":\"yizhan-command\"}");
-        return ascii(CompactJws.sign(FLEET, header, json.writeValueAsBytes(claims)));
+        return ascii(CompactJws.sign(FLEET.ed25519(), header, json.writeValueAsBytes(claims)));
     }
 
     private ObjectNode claimsOf(Command command) {
@@ -93,7 +104,7 @@ class CommandVerifierTest {
     void refuses_a_token_with_alg_none_or_no_signature_as_unsigned() {
         String signed = FLEET.sign(command(new CommandArgs.Restart()));
         String claims = signed.split("\\.")[1];
-        String none = Base64Url.encode(ascii("{\"alg\":\"none\",\"typ\":\"yizhan-command\"}"));
+        String none = base64url(ascii("{\"alg\":\"none\",\"typ\":\"yizhan-command\"}"));
 
         rejected("restart", ascii(none + "." + claims + "."), RejectionReason.UNSIGNED);
         rejected("restart", ascii(signed.substring(0, signed.lastIndexOf('.') + 1)), RejectionReason.UNSIGNED);
@@ -105,9 +116,9 @@ class CommandVerifierTest {
         String signed = FLEET.sign(Command.create(new KioskId("demo", "kiosk-2"), new CommandArgs.Restart(), NOW,
                 Command.DEFAULT_VALIDITY));
         String[] parts = signed.split("\\.");
-        ObjectNode claims = (ObjectNode) json.readTree(Base64Url.decode(parts[1]).orElseThrow());
+        ObjectNode claims = (ObjectNode) json.readTree(unbase64url(parts[1]));
         claims.put("kiosk", SELF.toString());
-        String forged = parts[0] + "." + Base64Url.encode(json.writeValueAsBytes(claims)) + "." + parts[2];
+        String forged = parts[0] + "." + base64url(json.writeValueAsBytes(claims)) + "." + parts[2];
 
         // when, then
         rejected("restart", ascii(forged), RejectionReason.BAD_SIGNATURE);
@@ -231,7 +242,7 @@ class CommandVerifierTest {
     @Test
     void refuses_a_visitor_pass_or_other_jws_that_is_not_typed_as_a_command() throws Exception {
         byte[] header = ascii("{\"alg\":\"EdDSA\",\"kid\":\"" + FLEET.kid() + "\"}");
-        byte[] pass = ascii(CompactJws.sign(FLEET, header, json.writeValueAsBytes(claimsOf(
+        byte[] pass = ascii(CompactJws.sign(FLEET.ed25519(), header, json.writeValueAsBytes(claimsOf(
                 command(new CommandArgs.Restart())))));
 
         rejected("restart", pass, RejectionReason.MALFORMED);
@@ -268,7 +279,7 @@ class CommandVerifierTest {
         String claims = json.writeValueAsString(claimsOf(command(new CommandArgs.Restart())))
                 .replace("\"kiosk\":", "\"kiosk\":\"demo/kiosk-2\",\"kiosk\":");
         byte[] header = ascii("{\"alg\":\"EdDSA\",\"kid\":\"" + FLEET.kid() + "\",\"typ\":\"yizhan-command\"}");
-        byte[] payload = ascii(CompactJws.sign(FLEET, header, claims.getBytes(StandardCharsets.UTF_8)));
+        byte[] payload = ascii(CompactJws.sign(FLEET.ed25519(), header, claims.getBytes(StandardCharsets.UTF_8)));
 
         // when, then
         rejected("restart", payload, RejectionReason.MALFORMED);
@@ -278,7 +289,7 @@ class CommandVerifierTest {
     void refuses_critical_header_extensions_it_cannot_understand() throws Exception {
         byte[] header = ascii("{\"alg\":\"EdDSA\",\"kid\":\"" + FLEET.kid()
                 + "\",\"typ\":\"yizhan-command\",\"crit\":[\"exp\"],\"exp\":0}");
-        byte[] payload = ascii(CompactJws.sign(FLEET, header,
+        byte[] payload = ascii(CompactJws.sign(FLEET.ed25519(), header,
                 json.writeValueAsBytes(claimsOf(command(new CommandArgs.Restart())))));
 
         rejected("restart", payload, RejectionReason.MALFORMED);
@@ -327,12 +338,16 @@ class CommandVerifierTest {
 
         // when the signature is checked with nothing but the JDK and the public JWK
         java.security.Signature ed25519 = java.security.Signature.getInstance("Ed25519");
-        ed25519.initVerify(Ed25519.publicKey(Base64Url.decode("xW4Ayu-_O-JwLBcRMKpp560SvSXqolZHfpQtI1JOU1c").orElseThrow()));
+        // an Ed25519 SubjectPublicKeyInfo is this fixed DER prefix followed by the raw 32-byte x (RFC 8410)
+        byte[] spki = HexFormat.of().parseHex("302a300506032b6570032100"
+                + HexFormat.of().formatHex(unbase64url("xW4Ayu-_O-JwLBcRMKpp560SvSXqolZHfpQtI1JOU1c")));
+        ed25519.initVerify(java.security.KeyFactory.getInstance("Ed25519")
+                .generatePublic(new java.security.spec.X509EncodedKeySpec(spki)));
         ed25519.update(ascii(parts[0] + "." + parts[1]));
 
         // then
-        assertTrue(ed25519.verify(Base64Url.decode(parts[2]).orElseThrow()));
+        assertTrue(ed25519.verify(unbase64url(parts[2])));
         assertEquals("{\"alg\":\"EdDSA\",\"kid\":\"ifp4cSopwPzimSD5\",\"typ\":\"yizhan-command\"}",
-                new String(Base64Url.decode(parts[0]).orElseThrow(), StandardCharsets.US_ASCII));
+                new String(unbase64url(parts[0]), StandardCharsets.US_ASCII));
     }
 }

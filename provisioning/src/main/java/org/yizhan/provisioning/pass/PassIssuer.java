@@ -1,9 +1,12 @@
 package org.yizhan.provisioning.pass;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import org.yizhan.protocol.jose.CompactJws;
 
 /**
  * Issues visitor passes: compact JWS signed with the site's Ed25519 key, header
@@ -16,6 +19,8 @@ import java.util.Objects;
  * one second or ending after year 9999. Immutable and thread-safe.
  */
 public final class PassIssuer {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PassSigningKey key;
     private final Clock clock;
@@ -44,18 +49,26 @@ public final class PassIssuer {
         }
         long expiresAt = issuedAt + validity.getSeconds();
 
-        ObjectNode header = Json.object();
+        ObjectNode header = JSON.createObjectNode();
         header.put("alg", PassFormat.ALGORITHM);
         header.put("kid", key.keyId());
         header.put("typ", PassFormat.TYPE);
 
-        ObjectNode claims = Json.object();
+        ObjectNode claims = JSON.createObjectNode();
         claims.put("sub", subject);
         claims.put("cat", category.code());
         claims.put("iss", site);
         claims.put("iat", issuedAt);
         claims.put("exp", expiresAt);
 
-        return CompactJws.sign(key, Json.compact(header), Json.compact(claims));
+        return CompactJws.sign(key.ed25519(), compact(header), compact(claims));
+    }
+
+    private static byte[] compact(ObjectNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
     }
 }

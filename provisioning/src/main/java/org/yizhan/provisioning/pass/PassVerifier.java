@@ -1,13 +1,15 @@
 package org.yizhan.provisioning.pass;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.yizhan.protocol.jose.CompactJws;
+import org.yizhan.protocol.jose.Ed25519PublicKey;
+import org.yizhan.protocol.jose.JwsHeader;
+import org.yizhan.protocol.jose.MalformedJwsException;
 
 /**
  * Decides whether a scanned text is a pass to let in.
@@ -20,8 +22,9 @@ import java.util.Objects;
  *       {@code NOT_A_PASS} — a URL or a product barcode scanned by mistake;</li>
  *   <li>header and payload canonical base64url of strict UTF-8 JSON objects without duplicate members,
  *       else {@code MALFORMED};</li>
- *   <li>{@code alg} exactly {@code EdDSA} (so never {@code none}), {@code typ} absent or {@code JWT}, no
- *       {@code crit}, {@code kid} a string, else {@code MALFORMED};</li>
+ *   <li>{@code alg} exactly {@code EdDSA} (so never {@code none}), {@code typ} absent or {@code JWT} in any
+ *       letter case, no {@code crit}, {@code kid} a string ({@link JwsHeader#requireEdDsa}), else
+ *       {@code MALFORMED};</li>
  *   <li>{@code kid} among the trusted keys, else {@code UNKNOWN_KEY}; keys named in the header itself
  *       ({@code jwk}, {@code jku}, {@code x5u}) are ignored;</li>
  *   <li>a 64-byte Ed25519 signature over the first two segments as scanned, else {@code BAD_SIGNATURE};</li>
@@ -40,6 +43,7 @@ import java.util.Objects;
 public final class PassVerifier {
 
     private static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+    private static final JwsHeader.Typ PASS_TYPE = JwsHeader.Typ.absentOr(PassFormat.TYPE);
 
     private final TrustedPassKeys keys;
     private final RevocationList revoked;
@@ -73,31 +77,22 @@ public final class PassVerifier {
             throw new Refusal(PassRejection.MALFORMED, "contains control characters");
         }
         // no excerpt: a foreign code can be a Wi-Fi password or a payment code, which has no place in our logs
-        CompactJws.Segments jws = CompactJws.split(text).orElseThrow(() -> new Refusal(PassRejection.NOT_A_PASS,
+        CompactJws jws = CompactJws.split(text).orElseThrow(() -> new Refusal(PassRejection.NOT_A_PASS,
                 "not a signed pass (" + text.length() + " characters)"));
 
-        ObjectNode header = decodeObject(jws.header(), "header");
-        ObjectNode claims = decodeObject(jws.payload(), "payload");
+        ObjectNode claims;
+        String kid;
+        try {
+            JwsHeader header = jws.header();
+            claims = jws.payload();
+            kid = header.requireEdDsa(PASS_TYPE);
+        } catch (MalformedJwsException e) {
+            throw new Refusal(PassRejection.MALFORMED, e.getMessage());
+        }
 
-        String alg = header.has("alg") ? stringMember(header, "alg", "header") : null;
-        if (!PassFormat.ALGORITHM.equals(alg)) {
-            throw new Refusal(PassRejection.MALFORMED, alg == null ? "header has no alg"
-                    : "alg '" + PassFormat.excerpt(alg) + "' is not EdDSA");
-        }
-        if (header.has("typ") && !PassFormat.TYPE.equalsIgnoreCase(stringMember(header, "typ", "header"))) {
-            throw new Refusal(PassRejection.MALFORMED, "typ is not JWT");
-        }
-        if (header.has("crit")) {
-            // RFC 7515 4.1.11: extensions we do not understand must make the JWS invalid
-            throw new Refusal(PassRejection.MALFORMED, "header has crit extensions");
-        }
-        String kid = stringMember(header, "kid", "header");
-
-        PublicKey key = keys.find(kid).orElseThrow(() -> new Refusal(PassRejection.UNKNOWN_KEY,
+        Ed25519PublicKey key = keys.key(kid).orElseThrow(() -> new Refusal(PassRejection.UNKNOWN_KEY,
                 "signed by untrusted key '" + PassFormat.excerpt(kid) + "'"));
-
-        byte[] signature = Base64Url.decode(jws.signature()).orElse(new byte[0]);
-        if (!Ed25519.verify(key, jws.signingInput(), signature)) {
+        if (!jws.isSignedBy(key)) {
             throw new Refusal(PassRejection.BAD_SIGNATURE, "signature does not verify with key " + kid);
         }
 
@@ -133,20 +128,6 @@ public final class PassVerifier {
             throw new Refusal(PassRejection.REVOKED, "passes of " + subject + " issued at " + issuedAt + " are revoked");
         }
         return pass;
-    }
-
-    private static ObjectNode decodeObject(String segment, String part) throws Refusal {
-        byte[] bytes = Base64Url.decode(segment).orElseThrow(() ->
-                new Refusal(PassRejection.MALFORMED, part + " is not canonical base64url"));
-        String json = Json.strictUtf8(bytes).orElseThrow(() ->
-                new Refusal(PassRejection.MALFORMED, part + " is not UTF-8"));
-        try {
-            return Json.parseObject(json).orElseThrow(() ->
-                    new Refusal(PassRejection.MALFORMED, part + " is not a JSON object"));
-        } catch (JsonProcessingException e) {
-            String problem = e.getOriginalMessage() == null ? "" : " (" + PassFormat.excerpt(e.getOriginalMessage()) + ")";
-            throw new Refusal(PassRejection.MALFORMED, part + " is not valid JSON" + problem);
-        }
     }
 
     private static String stringMember(ObjectNode object, String member, String part) throws Refusal {

@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PassSigningKeyTest {
 
-    static final String D = Rfc8037VectorsTest.D;
-    static final String X = Rfc8037VectorsTest.X;
+    static final String D = Rfc8037Example.D;
+    static final String X = Rfc8037Example.X;
 
     @TempDir
     Path dir;
@@ -34,7 +34,7 @@ class PassSigningKeyTest {
     @Test
     void writes_the_key_readable_only_by_its_owner() throws Exception {
         // given
-        assumeTrue(Json.supportsPosix(dir), "file system without POSIX permissions");
+        assumeTrue(KeyFiles.supportsPosix(dir), "file system without POSIX permissions");
         Path file = dir.resolve("pass-signing.jwk");
 
         // when
@@ -71,7 +71,7 @@ class PassSigningKeyTest {
         key.write(file);
 
         // then
-        JsonNode jwk = Json.MAPPER.readTree(file.toFile());
+        JsonNode jwk = StrictJson.read(file);
         List<String> members = new ArrayList<>();
         jwk.fieldNames().forEachRemaining(members::add);
         assertEquals(List.of("kty", "crv", "kid", "x", "d"), members);
@@ -81,6 +81,19 @@ class PassSigningKeyTest {
         assertEquals(32, Base64.getUrlDecoder().decode(jwk.get("x").asText()).length);
         assertEquals(32, Base64.getUrlDecoder().decode(jwk.get("d").asText()).length);
         assertFalse(jwk.get("d").asText().contains("="), "no padding");
+    }
+
+    @Test
+    void reads_a_private_jwk_another_tool_wrote_without_kid_and_names_it_by_its_thumbprint() throws Exception {
+        // given the RFC 8037 A.1 private JWK as another tool would write it, without kid
+        Path file = dir.resolve("a1.jwk");
+        Files.writeString(file, "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"d\":\"" + D + "\",\"x\":\"" + X + "\"}");
+
+        // when
+        PassSigningKey key = PassSigningKey.read(file);
+
+        // then its kid is the first 16 characters of the A.3 thumbprint
+        assertEquals("kPrK_qmxVWaYVA9w", key.keyId());
     }
 
     @Test
@@ -139,6 +152,6 @@ class PassSigningKeyTest {
     String otherX() throws Exception {
         Path jwks = dir.resolve("other.jwks");
         PassSigningKey.generate().trustedKeys().write(jwks);
-        return Json.MAPPER.readTree(jwks.toFile()).get("keys").get(0).get("x").asText();
+        return StrictJson.read(jwks).get("keys").get(0).get("x").asText();
     }
 }

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TrustedPassKeysTest {
 
-    static final String X = Rfc8037VectorsTest.X;
+    static final String X = Rfc8037Example.X;
 
     @TempDir
     Path dir;
@@ -52,7 +56,7 @@ class TrustedPassKeysTest {
         key.trustedKeys().write(file);
 
         // then
-        JsonNode entry = Json.MAPPER.readTree(file.toFile()).get("keys").get(0);
+        JsonNode entry = StrictJson.read(file).get("keys").get(0);
         List<String> members = new ArrayList<>();
         entry.fieldNames().forEachRemaining(members::add);
         assertEquals(List.of("kty", "crv", "kid", "x", "use", "alg"), members);
@@ -114,6 +118,25 @@ class TrustedPassKeysTest {
         assertEquals(Set.of("kPrK_qmxVWaYVA9w"), TrustedPassKeys.read(file).keyIds());
     }
 
+    @Test
+    void finds_a_jdk_key_that_verifies_the_rfc_8037_a4_signature() throws Exception {
+        // given the A.1 public key in a JWK Set with only the required members, as RFC 8037 prints it
+        Path file = dir.resolve("a1.jwks");
+        Files.writeString(file, "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"" + X + "\"}]}");
+        PublicKey key = TrustedPassKeys.read(file).find(Rfc8037Example.KID).orElseThrow();
+        String jws = Rfc8037Example.A4_JWS;
+        int lastDot = jws.lastIndexOf('.');
+
+        // when the JDK checks the A.4 signature with the key found
+        Signature signature = Signature.getInstance("Ed25519");
+        signature.initVerify(key);
+        signature.update(jws.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII));
+        boolean verified = signature.verify(Base64.getUrlDecoder().decode(jws.substring(lastDot + 1)));
+
+        // then
+        assertTrue(verified);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             no keys member     | {"k":[]}                                                                       | 'keys' is not an array
@@ -127,7 +150,7 @@ class TrustedPassKeysTest {
     void refuses_a_malformed_file_naming_the_file_and_the_entry(String what, String json, String problem) throws Exception {
         // given
         Path file = dir.resolve("trusted-pass-keys.jwks");
-        Files.writeString(file, json.replace("%X", X).replace("%D", Rfc8037VectorsTest.D));
+        Files.writeString(file, json.replace("%X", X).replace("%D", Rfc8037Example.D));
 
         // when
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrustedPassKeys.read(file));

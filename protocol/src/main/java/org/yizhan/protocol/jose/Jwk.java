@@ -1,45 +1,24 @@
-package org.yizhan.provisioning.pass;
+package org.yizhan.protocol.jose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Ed25519 keys as JSON Web Keys (RFC 7517, RFC 8037). Readers throw {@link IllegalArgumentException} with a
- * message saying which member is wrong; callers prefix it with the file name.
+ * The members of Ed25519 JSON Web Keys (RFC 7517, RFC 8037). Checks throw {@link IllegalArgumentException}
+ * with a message saying which member is wrong and, in a short excerpt, what it holds.
  */
 final class Jwk {
 
     private Jwk() {
     }
 
-    static ObjectNode privateJwk(String kid, byte[] x, byte[] d) {
-        ObjectNode jwk = Json.object();
-        jwk.put("kty", "OKP");
-        jwk.put("crv", "Ed25519");
-        jwk.put("kid", kid);
-        jwk.put("x", Base64Url.encode(x));
-        jwk.put("d", Base64Url.encode(d));
-        return jwk;
-    }
-
-    static ObjectNode publicJwk(String kid, byte[] x) {
-        ObjectNode jwk = Json.object();
-        jwk.put("kty", "OKP");
-        jwk.put("crv", "Ed25519");
-        jwk.put("kid", kid);
-        jwk.put("x", Base64Url.encode(x));
-        jwk.put("use", "sig");
-        jwk.put("alg", "EdDSA");
-        return jwk;
-    }
-
-    static void requireEd25519(ObjectNode jwk) {
+    /**
+     * {@code kty} {@code OKP} and {@code crv} {@code Ed25519}; {@code use} and {@code alg}, optional, must say
+     * the key is for EdDSA signatures.
+     */
+    static void requireEd25519Signing(ObjectNode jwk) {
         requireValue(jwk, "kty", "OKP");
         requireValue(jwk, "crv", "Ed25519");
-    }
-
-    /** Optional members that, when present, must say the key is for EdDSA signatures. */
-    static void requireSigningUse(ObjectNode jwk) {
         if (jwk.has("use")) {
             requireValue(jwk, "use", "sig");
         }
@@ -57,19 +36,29 @@ final class Jwk {
 
     /**
      * A kid, when given, must be the one derived from the key: a hand-edited file that files a key under
-     * another key's name would otherwise make passes verify against the wrong key's label.
+     * another key's name would otherwise make signatures verify against the wrong key's label.
      */
     static void requireKid(ObjectNode jwk, String expected) {
         if (jwk.has("kid") && !text(jwk, "kid").equals(expected)) {
-            throw new IllegalArgumentException("'kid' is '" + PassFormat.excerpt(jwk.get("kid").asText())
+            throw new IllegalArgumentException("'kid' is '" + JoseJson.excerpt(jwk.get("kid").asText())
                     + "' but this key's kid is '" + expected + "'");
         }
+    }
+
+    /** The members every Ed25519 JWK we write starts with: {@code kty, crv, kid, x}, in that order. */
+    static ObjectNode members(String kid, byte[] x) {
+        ObjectNode jwk = JoseJson.object();
+        jwk.put("kty", "OKP");
+        jwk.put("crv", "Ed25519");
+        jwk.put("kid", kid);
+        jwk.put("x", Base64Url.encode(x));
+        return jwk;
     }
 
     private static void requireValue(ObjectNode jwk, String member, String expected) {
         String actual = text(jwk, member);
         if (!actual.equals(expected)) {
-            throw new IllegalArgumentException("'" + member + "' is '" + PassFormat.excerpt(actual)
+            throw new IllegalArgumentException("'" + member + "' is '" + JoseJson.excerpt(actual)
                     + "', not '" + expected + "'");
         }
     }

@@ -1,8 +1,11 @@
-package org.yizhan.provisioning.pass;
+package org.yizhan.protocol.jose;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
@@ -14,10 +17,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Ed25519 through the JDK, with keys as the raw 32-byte values JWKs carry (RFC 8037). The JDK only speaks
+ * Ed25519 through the JDK, with keys as the raw 32-byte values JWKs carry (RFC 8037). The JDK speaks only
  * X.509 and PKCS#8; for Ed25519 both are a fixed DER prefix followed by the raw key, so conversion is
  * concatenation. Stateless and thread-safe: a {@link Signature} is made per call.
  */
@@ -26,10 +28,24 @@ final class Ed25519 {
     static final int KEY_LENGTH = 32;
     static final int SIGNATURE_LENGTH = 64;
 
+    /** Characters of the thumbprint that make a kid: 96 bits, short enough for a QR code, unique in practice. */
+    private static final int KID_LENGTH = 16;
+
     private static final byte[] X509_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
     private static final byte[] PKCS8_PREFIX = HexFormat.of().parseHex("302e020100300506032b657004220420");
 
     private Ed25519() {
+    }
+
+    /** A fresh pair as raw {@code {seed, public}} bytes. */
+    static byte[][] generate() {
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            return new byte[][] {strip(PKCS8_PREFIX, pair.getPrivate().getEncoded(), "private"),
+                strip(X509_PREFIX, pair.getPublic().getEncoded(), "public")};
+        } catch (NoSuchAlgorithmException e) {
+            throw missing(e);
+        }
     }
 
     static PublicKey publicKey(byte[] x) {
@@ -52,14 +68,6 @@ final class Ed25519 {
         } catch (NoSuchAlgorithmException e) {
             throw missing(e);
         }
-    }
-
-    static byte[] raw(PublicKey key) {
-        return strip(X509_PREFIX, key.getEncoded(), "public");
-    }
-
-    static byte[] raw(PrivateKey key) {
-        return strip(PKCS8_PREFIX, key.getEncoded(), "private");
     }
 
     static byte[] sign(PrivateKey key, byte[] message) {
@@ -104,9 +112,12 @@ final class Ed25519 {
         }
     }
 
-    /** Our kid: 16 characters (96 bits) of the thumbprint, short enough for the QR code, unique in practice. */
+    /**
+     * The kid: the first 16 characters of the thumbprint. Derived from the key, so two files cannot disagree
+     * about it.
+     */
     static String keyId(byte[] x) {
-        return thumbprint(x).substring(0, 16);
+        return thumbprint(x).substring(0, KID_LENGTH);
     }
 
     private static void requireLength(byte[] key, String what) {

@@ -1,18 +1,9 @@
 package org.yizhan.provisioning.pass;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -25,91 +16,34 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Strict JSON for passes and key files, and the two ways key files are written. The mapper is configured
- * once and thread-safe.
+ * Reading and the two ways of writing key files: a secret is created once, owner-only, never replaced; a
+ * trust file is replaced atomically. What a file must contain is {@link org.yizhan.protocol.jose}'s to
+ * check. A missing or unreadable file, or one that cannot be written, is an {@link UncheckedIOException}
+ * naming it. Stateless and thread-safe.
  */
-final class Json {
+final class KeyFiles {
 
-    // Duplicate members are refused: two "sub" or "kid" members could be read differently by the issuer's
-    // library and by us, which is how signature checks get bypassed.
-    static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-
-    private Json() {
+    private KeyFiles() {
     }
 
-    static ObjectNode object() {
-        return MAPPER.createObjectNode();
-    }
-
-    static byte[] compact(ObjectNode node) {
+    static byte[] read(Path file) {
         try {
-            return MAPPER.writeValueAsBytes(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
-    }
-
-    /** Text decoded from UTF-8, refusing malformed sequences instead of replacing them with U+FFFD. */
-    static Optional<String> strictUtf8(byte[] bytes) {
-        try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString());
-        } catch (CharacterCodingException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The JSON object in {@code text}; empty when it is valid JSON but not an object. */
-    static Optional<ObjectNode> parseObject(String text) throws JsonProcessingException {
-        JsonNode node = MAPPER.readTree(text);
-        return node instanceof ObjectNode object ? Optional.of(object) : Optional.empty();
-    }
-
-    /**
-     * The JSON object in a key file. A missing or unreadable file is an {@link UncheckedIOException}; content
-     * that is not a UTF-8 JSON object is an {@link IllegalArgumentException} naming the file.
-     */
-    static ObjectNode readObjectFile(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new UncheckedIOException("no such file: " + file, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        String text = strictUtf8(bytes)
-                .orElseThrow(() -> new IllegalArgumentException(file + ": not UTF-8 text"));
-        try {
-            return parseObject(text)
-                    .orElseThrow(() -> new IllegalArgumentException(file + ": not a JSON object"));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(file + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
-        }
     }
 
-    static byte[] pretty(ObjectNode node) {
-        try {
-            byte[] json = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
-            byte[] withNewline = Arrays.copyOf(json, json.length + 1);
-            withNewline[json.length] = '\n';
-            return withNewline;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON", e);
-        }
+    /** {@code json} as the UTF-8 content of a text file, which ends with a newline. */
+    static byte[] text(String json) {
+        return (json + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -1,9 +1,9 @@
-package org.yizhan.protocol.command;
+package org.yizhan.protocol.jose;
 
 import java.util.Base64;
 import java.util.Optional;
 
-/** Unpadded base64url (RFC 7515 section 2), decoded strictly. */
+/** Unpadded base64url (RFC 7515 section 2), decoded strictly. Stateless and thread-safe. */
 final class Base64Url {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
