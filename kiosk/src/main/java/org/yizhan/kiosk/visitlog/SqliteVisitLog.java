@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.yizhan.kiosk.checkin.Purpose;
+import org.yizhan.protocol.footfall.Footfall;
+import org.yizhan.protocol.footfall.FootfallCounts;
 
 /**
  * The visit log in one SQLite file, kept open on one connection for the life of the kiosk.
@@ -39,13 +41,21 @@ import org.yizhan.kiosk.checkin.Purpose;
  * so an accepted visit survives a power cut, not only a crash. Foreign keys are enforced and a locked
  * file is waited for up to five seconds.
  *
+ * <p>Footfall: {@link #record} counts the visit (its category and purpose) in its footfall bucket, and
+ * {@link #changePurpose} moves the count from the old purpose to the new one, in the same transaction as
+ * the visit itself ({@link SqliteFootfallBuckets}): a visit is never on disk without its count, nor a count
+ * without its visit. Buckets are {@link #bucketMinutes()} long, 15 by default. The outbox shares this
+ * connection through {@link #transaction}, so its writes are serialised with the visits' by the same
+ * monitor and never meet a locked file inside this process.
+ *
  * <p>Failures: every SQL error is a {@link VisitLogException} whose message starts with the operation
  * ({@code "record: …"}); the transaction is rolled back, nothing is half-written and the log stays usable.
  * Messages name visit ids, never visitors. Using the log after {@link #close} is also a
  * {@code VisitLogException}.
  *
  * <p>Threading: every method holds the connection's monitor, so calls are serialised; meant for one
- * writer thread (check-in) and occasional readers ({@link #stats}). {@link #stats} reads one snapshot.
+ * writer thread (check-in), occasional readers ({@link #stats}) and the outbox's short transactions.
+ * {@link #stats} reads one snapshot.
  *
  * <p>Values: instants are stored to the millisecond, so a visit read back carries its time truncated to
  * the millisecond. {@link #latestVisitOf} compares against that stored time, finds nothing for a
@@ -64,6 +74,7 @@ public final class SqliteVisitLog implements VisitLog {
     private static final String INSERT_SQL = "INSERT INTO visit"
             + " (id, visitor_id, category, purpose, at_epoch_ms, recorded_epoch_ms) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String UPDATE_PURPOSE_SQL = "UPDATE visit SET purpose = ? WHERE id = ?";
+    private static final String SELECT_VISIT_SQL = "SELECT purpose, at_epoch_ms FROM visit WHERE id = ?";
     static final String LATEST_SQL = "SELECT id, visitor_id, category, purpose, at_epoch_ms FROM visit"
             + " WHERE visitor_id = ? AND at_epoch_ms >= ?"
             + " ORDER BY at_epoch_ms DESC, id DESC LIMIT 1";
@@ -72,24 +83,41 @@ public final class SqliteVisitLog implements VisitLog {
     private final PreparedStatement insert;
     private final PreparedStatement updatePurpose;
     private final PreparedStatement latest;
+    private final PreparedStatement selectVisit;
     private final Clock clock;
+    private final SqliteFootfallBuckets footfall;
     private boolean closed;
 
-    private SqliteVisitLog(Connection connection, Clock clock) throws SQLException {
+    private SqliteVisitLog(Connection connection, Clock clock, SqliteFootfallBuckets footfall) throws SQLException {
         this.connection = connection;
         this.clock = clock;
+        this.footfall = footfall;
         this.insert = connection.prepareStatement(INSERT_SQL);
         this.updatePurpose = connection.prepareStatement(UPDATE_PURPOSE_SQL);
         this.latest = connection.prepareStatement(LATEST_SQL);
+        this.selectVisit = connection.prepareStatement(SELECT_VISIT_SQL);
     }
 
     /**
-     * Opens the log in {@code databaseFile}, creating the file and its parent directories if needed and
-     * migrating its schema.
+     * Opens the log in {@code databaseFile} with footfall buckets of {@link Footfall#DEFAULT_BUCKET_MINUTES},
+     * creating the file and its parent directories if needed and migrating its schema.
      *
      * @throws VisitLogException when the directory, the file or the migration fails
      */
     public static SqliteVisitLog open(Path databaseFile) {
+        return open(databaseFile, Footfall.DEFAULT_BUCKET_MINUTES);
+    }
+
+    /**
+     * Opens the log in {@code databaseFile}, counting footfall in buckets of {@code bucketMinutes}.
+     *
+     * @param bucketMinutes a divisor of 60; changing it for an existing file is safe only at a bucket
+     *                      boundary of both lengths (a longer bucket would overlap shorter ones already sent)
+     * @throws IllegalArgumentException when {@code bucketMinutes} does not divide 60
+     * @throws VisitLogException        when the directory, the file or the migration fails
+     */
+    public static SqliteVisitLog open(Path databaseFile, int bucketMinutes) {
+        SqliteFootfallBuckets footfall = new SqliteFootfallBuckets(bucketMinutes);
         Path file = databaseFile.toAbsolutePath();
         try {
             Path parent = file.getParent();
@@ -111,7 +139,7 @@ public final class SqliteVisitLog implements VisitLog {
             // Every operation commits explicitly; sqlite-jdbc's implicit BEGIN is deferred and takes no
             // lock until a statement runs.
             connection.setAutoCommit(false);
-            return new SqliteVisitLog(connection, Clock.systemUTC());
+            return new SqliteVisitLog(connection, Clock.systemUTC(), footfall);
         } catch (SQLException e) {
             VisitLogException failure = new VisitLogException("open: cannot open " + file, e);
             closeQuietly(connection, failure);
@@ -161,8 +189,9 @@ public final class SqliteVisitLog implements VisitLog {
                 insert.setLong(5, at);
                 insert.setLong(6, clock.millis());
                 insert.executeUpdate();
+                footfall.add(connection, visit.at(), counted(visit));
                 connection.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 throw rollBack("record: cannot store visit " + visit.id(), e);
             }
         }
@@ -175,12 +204,25 @@ public final class SqliteVisitLog implements VisitLog {
         synchronized (connection) {
             checkOpen("changePurpose");
             try {
+                String before;
+                Instant at;
+                selectVisit.setString(1, visitId);
+                try (ResultSet row = selectVisit.executeQuery()) {
+                    if (!row.next()) {
+                        // Ends the read transaction, so that it does not hold back WAL checkpoints.
+                        connection.commit();
+                        return false;
+                    }
+                    before = row.getString("purpose");
+                    at = Instant.ofEpochMilli(row.getLong("at_epoch_ms"));
+                }
                 updatePurpose.setString(1, purpose.code());
                 updatePurpose.setString(2, visitId);
-                int changed = updatePurpose.executeUpdate();
+                updatePurpose.executeUpdate();
+                footfall.movePurpose(connection, at, before, purpose.code());
                 connection.commit();
-                return changed > 0;
-            } catch (SQLException e) {
+                return true;
+            } catch (SQLException | RuntimeException e) {
                 throw rollBack("changePurpose: cannot update visit " + visitId, e);
             }
         }
@@ -237,6 +279,52 @@ public final class SqliteVisitLog implements VisitLog {
         }
     }
 
+    /** The length of the footfall buckets new counts open. */
+    public int bucketMinutes() {
+        return footfall.bucketMinutes();
+    }
+
+    /** The footfall bucket table, for {@link SqliteWork} run through {@link #transaction}. */
+    public SqliteFootfallBuckets footfall() {
+        return footfall;
+    }
+
+    /**
+     * Runs {@code work} as one transaction on the log's connection, serialised with the log's own
+     * operations, and commits it (synced to storage, like a visit) before returning its result. For the
+     * tables that must commit with the visits (the outbox); the log's promises hold for them too.
+     *
+     * @param operation names the work in a failure's message, e.g. {@code "enqueue"}
+     * @throws VisitLogException when SQLite fails in {@code work} or the commit (everything it wrote is rolled
+     *                           back), or the log is closed; an unchecked exception of {@code work}'s own is
+     *                           rethrown as it is, after the same rollback
+     */
+    public <T> T transaction(String operation, SqliteWork<T> work) {
+        Objects.requireNonNull(operation, "operation");
+        Objects.requireNonNull(work, "work");
+        synchronized (connection) {
+            checkOpen(operation);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                throw rollBack(operation + ": " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                rollBackInto(e);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The footfall counted in buckets starting in {@code [from, to)}: the kiosk's own totals, against which
+     * what the fleet received can be checked.
+     */
+    public FootfallCounts footfallTotals(Instant from, Instant to) {
+        return transaction("footfallTotals", c -> footfall.totals(c, from, to));
+    }
+
     /** Closes the connection; later calls of {@code close} do nothing. */
     @Override
     public void close() {
@@ -245,7 +333,7 @@ public final class SqliteVisitLog implements VisitLog {
                 return;
             }
             closed = true;
-            try (connection; insert; updatePurpose; latest) {
+            try (connection; insert; updatePurpose; latest; selectVisit) {
                 // Whatever an operation left open is rolled back; every completed operation has committed.
                 connection.rollback();
             } catch (SQLException e) {
@@ -281,14 +369,24 @@ public final class SqliteVisitLog implements VisitLog {
         }
     }
 
-    private VisitLogException rollBack(String message, SQLException cause) {
+    private VisitLogException rollBack(String message, Exception cause) {
         VisitLogException failure = new VisitLogException(message, cause);
+        rollBackInto(failure);
+        return failure;
+    }
+
+    /** Rolls back the open transaction; a failure to do so is added to {@code failure}. */
+    private void rollBackInto(Throwable failure) {
         try {
             connection.rollback();
         } catch (SQLException e) {
             failure.addSuppressed(e);
         }
-        return failure;
+    }
+
+    /** One check-in, by the visitor's category and the purpose recorded. */
+    private static FootfallCounts counted(Visit visit) {
+        return new FootfallCounts(Map.of(visit.category(), 1L), Map.of(visit.purpose().code(), 1L), 0, Map.of());
     }
 
     private static Visit visit(ResultSet row) throws SQLException {

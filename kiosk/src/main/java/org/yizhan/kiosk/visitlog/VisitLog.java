@@ -10,7 +10,8 @@ import org.yizhan.kiosk.checkin.Purpose;
  *
  * <p>Durability: {@link #record} and {@link #changePurpose} return only after the change is committed
  * and synced to storage, so that a visit the screen shows as accepted survives a power cut. Failures are
- * {@link VisitLogException}s; nothing is half-written.
+ * {@link VisitLogException}s; nothing is half-written. An implementation that counts footfall
+ * ({@link SqliteVisitLog}) counts the visit, or moves its purpose's count, in that same commit.
  *
  * <p>Threading: implementations are safe to call from one thread at a time; the kiosk calls them from
  * its single check-in thread. Reads may come from other threads (statistics).
