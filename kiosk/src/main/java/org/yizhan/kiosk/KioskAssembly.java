@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -24,17 +26,29 @@ import org.yizhan.devices.qr.QrScanListener;
 import org.yizhan.devices.qr.ScanFilter;
 import org.yizhan.devices.status.DeviceStatus;
 import org.yizhan.devices.status.DeviceStatusBoard;
+import org.yizhan.devices.system.SystemProbeMonitor;
+import org.yizhan.devices.system.SystemReport;
 import org.yizhan.kiosk.checkin.CheckInService;
+import org.yizhan.kiosk.checkin.Purpose;
 import org.yizhan.kiosk.config.KioskConfig;
+import org.yizhan.kiosk.config.KioskVersion;
+import org.yizhan.kiosk.config.RemoteSettings;
 import org.yizhan.kiosk.devices.DeviceMode;
 import org.yizhan.kiosk.devices.DeviceSimulation;
 import org.yizhan.kiosk.devices.KioskDevices;
+import org.yizhan.kiosk.flow.FlowTimings;
 import org.yizhan.kiosk.flow.KioskEvent;
 import org.yizhan.kiosk.flow.KioskEvents;
 import org.yizhan.kiosk.flow.KioskFlow;
+import org.yizhan.kiosk.flow.Language;
+import org.yizhan.kiosk.flow.Notice;
+import org.yizhan.kiosk.telemetry.KioskTelemetry;
+import org.yizhan.kiosk.telemetry.TelemetryHost;
 import org.yizhan.kiosk.time.KioskClock;
 import org.yizhan.kiosk.visitlog.SqliteVisitLog;
 import org.yizhan.kiosk.visitlog.VisitLog;
+import org.yizhan.protocol.ShortDuration;
+import org.yizhan.protocol.command.SafeConfigKey;
 import org.yizhan.provisioning.pass.PassVerifier;
 import org.yizhan.provisioning.pass.RevocationList;
 import org.yizhan.provisioning.pass.TrustedPassKeys;
@@ -56,12 +70,15 @@ public final class KioskAssembly implements AutoCloseable {
     private final AtomicReference<Thread> kioskWorker = new AtomicReference<>();
     private final ScheduledThreadPoolExecutor kioskThread;
     private final KioskClock clock;
-    private final VisitLog visitLog;
+    private final SqliteVisitLog visitLog;
+    private final CheckInService checkIn;
     private final KioskEvents events = new KioskEvents();
     private final DeviceStatusBoard board;
     private final KioskDevices devices;
     private final ScanFilter keyboardScans;
     private final KioskFlow flow;
+    private final KioskTelemetry telemetry;
+    private final CompletableFuture<Void> restartRequested = new CompletableFuture<>();
     private boolean started;
 
     private KioskAssembly(KioskConfig config, DeviceMode mode, Clock baseClock) {
@@ -87,19 +104,20 @@ public final class KioskAssembly implements AutoCloseable {
         }));
         this.keyboardScans = new ScanFilter(clock.asClock(), ScanFilter.DEFAULT_REPEAT_WINDOW);
         try {
-            this.visitLog = SqliteVisitLog.open(config.visitLogFile());
+            this.visitLog = SqliteVisitLog.open(config.visitLogFile(), config.telemetry().bucketMinutes());
         } catch (RuntimeException e) {
             thread.shutdownNow();
             throw e;
         }
         KioskDevices built = null;
+        KioskTelemetry connected = null;
         try {
             PassVerifier verifier = new PassVerifier(
                     TrustedPassKeys.read(config.trustedPassKeys()),
                     RevocationList.read(config.revocationList()),
                     clock.asClock(),
                     config.passClockSkew());
-            CheckInService checkIn = new CheckInService(verifier, visitLog, clock::now, config.checkIn());
+            this.checkIn = new CheckInService(verifier, visitLog, clock::now, config.checkIn());
             // Simulated devices time themselves on the kiosk clock, whose timers live on the kiosk thread.
             built = callOnKioskThread(() -> mode == DeviceMode.SIMULATED
                     ? KioskDevices.simulated(config.devices(), board,
@@ -108,7 +126,16 @@ public final class KioskAssembly implements AutoCloseable {
                     : KioskDevices.real(config.devices(), board, clock.asClock()));
             this.devices = built;
             this.flow = new KioskFlow(checkIn, clock, devices.signals(), config.timings(), config.language(), events);
+            if (config.telemetry().broker().isPresent()) {
+                connected = KioskTelemetry.create(config.telemetry(), config.kiosk(), config.siteName(),
+                        config.zone(), KioskVersion.installed(), visitLog, clock.asClock(), new Host());
+                events.subscribe(connected::onKioskEvent);
+            }
+            this.telemetry = connected;
         } catch (RuntimeException e) {
+            if (connected != null) {
+                connected.close();
+            }
             if (built != null) {
                 built.close();
             }
@@ -152,6 +179,9 @@ public final class KioskAssembly implements AutoCloseable {
             flow.start();
             started = true;
             board.snapshot().forEach(status -> events.publish(new KioskEvent.DeviceChanged(status)));
+            if (telemetry != null) {
+                telemetry.start();
+            }
             devices.start(new QrScanListener() {
                 @Override
                 public void scanned(String code) {
@@ -235,6 +265,27 @@ public final class KioskAssembly implements AutoCloseable {
         return onKioskThread(() -> clock.advance(by));
     }
 
+    /**
+     * Closes the current footfall bucket and sends what waits for the broker (the headless {@code flush});
+     * completes with the messages still waiting, or at once with 0 on a kiosk without a broker.
+     */
+    public CompletableFuture<Long> flushTelemetry() {
+        return telemetry == null ? CompletableFuture.completedFuture(0L) : telemetry.flush();
+    }
+
+    /** Whether this kiosk was configured with a broker. */
+    public boolean hasTelemetry() {
+        return telemetry != null;
+    }
+
+    /**
+     * Completes when the fleet asked this kiosk to restart; whoever runs the kiosk then ends it, and the
+     * service manager starts it again.
+     */
+    public CompletableFuture<Void> restartRequested() {
+        return restartRequested;
+    }
+
     /** Waits for {@code step} and rethrows what it threw, for callers that go one input at a time. */
     public static void await(CompletableFuture<Void> step) {
         try {
@@ -286,9 +337,15 @@ public final class KioskAssembly implements AutoCloseable {
         }
     }
 
-    /** Finishes queued work, closes the devices (the door locks first), then the visit log. */
+    /**
+     * Finishes queued work, says goodbye to the broker (offline state), closes the devices (the door locks
+     * first), then the visit log.
+     */
     @Override
     public void close() {
+        if (telemetry != null) {
+            telemetry.close();
+        }
         try {
             callOnKioskThread(() -> {
                 devices.close();
@@ -304,5 +361,70 @@ public final class KioskAssembly implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         visitLog.close();
+    }
+
+    /** The kiosk as its telemetry sees it; actions run on the kiosk thread. */
+    private final class Host implements TelemetryHost {
+
+        @Override
+        public List<DeviceStatus> deviceStatuses() {
+            return board.snapshot();
+        }
+
+        @Override
+        public Map<String, String> deviceKinds() {
+            return devices.kinds();
+        }
+
+        @Override
+        public Optional<SystemReport> systemReport() {
+            return devices.systemMonitor().flatMap(SystemProbeMonitor::latest);
+        }
+
+        @Override
+        public long checkInsToday() {
+            return visitLog.stats(clock.now(), config.zone()).today();
+        }
+
+        @Override
+        public CompletionStage<Void> showNotice(Notice notice) {
+            return onKioskThread(() -> flow.showNotice(notice));
+        }
+
+        @Override
+        public CompletionStage<Void> applySetting(SafeConfigKey key, String value) {
+            return onKioskThread(() -> {
+                apply(key, value);
+                RemoteSettings.put(config.remoteSettingsFile(), key.key(), value);
+            });
+        }
+
+        @Override
+        public void restart() {
+            log.info("the fleet asked for a restart");
+            restartRequested.complete(null);
+        }
+
+        @Override
+        public void report(KioskEvent event) {
+            onKiosk(() -> events.publish(event));
+        }
+    }
+
+    /** A setting of the fleet's config-set, applied to the running kiosk; on the kiosk thread. */
+    private void apply(SafeConfigKey key, String value) {
+        FlowTimings t = flow.timings();
+        switch (key) {
+            case CHECKIN_RESULT_TIMEOUT -> flow.changeTimings(
+                    new FlowTimings(ShortDuration.parse(value), t.walkIn(), t.thanks(), t.maintenance()));
+            case CHECKIN_WALK_IN_TIMEOUT -> flow.changeTimings(
+                    new FlowTimings(t.result(), ShortDuration.parse(value), t.thanks(), t.maintenance()));
+            case CHECKIN_THANKS_TIMEOUT -> flow.changeTimings(
+                    new FlowTimings(t.result(), t.walkIn(), ShortDuration.parse(value), t.maintenance()));
+            case CHECKIN_DEFAULT_PURPOSE -> checkIn.changeDefaultPurpose(Purpose.fromCode(value).orElseThrow());
+            case UI_LANGUAGE -> flow.changeDefaultLanguage(Language.fromCode(value).orElseThrow());
+            case UI_LARGE_TEXT -> events.publish(new KioskEvent.LargeTextChanged(Boolean.parseBoolean(value)));
+            case TELEMETRY_HEALTH_INTERVAL -> telemetry.changeHealthInterval(ShortDuration.parse(value));
+        }
     }
 }

@@ -25,7 +25,8 @@ public final class CheckInService {
     private final PassVerifier verifier;
     private final VisitLog visits;
     private final Supplier<Instant> now;
-    private final CheckInPolicy policy;
+    // The default purpose may be changed at run time by the fleet's config-set command.
+    private CheckInPolicy policy;
 
     public CheckInService(PassVerifier verifier, VisitLog visits, Supplier<Instant> now, CheckInPolicy policy) {
         this.verifier = verifier;
@@ -66,6 +67,11 @@ public final class CheckInService {
 
     public CheckInPolicy policy() {
         return policy;
+    }
+
+    /** Visits from now on are recorded with this purpose until the visitor chooses one. */
+    public void changeDefaultPurpose(Purpose purpose) {
+        policy = new CheckInPolicy(policy.duplicateWindow(), purpose);
     }
 
     private static String newVisitId() {

@@ -32,6 +32,12 @@ import picocli.CommandLine.Spec;
             "With --headless: commands on stdin, one JSON event per line on stdout (docs/headless.md)."})
 public final class KioskCommand implements Callable<Integer> {
 
+    /**
+     * The exit status after the fleet's {@code restart} command (EX_TEMPFAIL): the kiosk ended on purpose and
+     * wants to be started again, which systemd's {@code Restart=always} does.
+     */
+    public static final int RESTART_EXIT_STATUS = 75;
+
     @Spec
     private CommandSpec spec;
 
@@ -54,6 +60,11 @@ public final class KioskCommand implements Callable<Integer> {
         KioskConfig config = location.config();
         try (KioskAssembly kiosk = KioskAssembly.create(config,
                 simulate ? DeviceMode.SIMULATED : DeviceMode.REAL, Clock.systemUTC())) {
+            // On a thread of its own: the request arrives on the telemetry's threads, which closing stops.
+            kiosk.restartRequested().thenRunAsync(() -> {
+                kiosk.close();
+                System.exit(RESTART_EXIT_STATUS);
+            }, task -> new Thread(task, "restart").start());
             if (headless) {
                 PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                         StandardCharsets.UTF_8);

@@ -8,6 +8,8 @@ import org.yizhan.kiosk.checkin.CheckInPolicy;
 import org.yizhan.kiosk.devices.DevicesConfig;
 import org.yizhan.kiosk.flow.FlowTimings;
 import org.yizhan.kiosk.flow.Language;
+import org.yizhan.kiosk.telemetry.TelemetryConfig;
+import org.yizhan.protocol.topic.KioskId;
 
 /**
  * The kiosk's whole configuration, read once at start by {@link KioskConfigFile} and immutable after.
@@ -21,6 +23,7 @@ import org.yizhan.kiosk.flow.Language;
  * @param passClockSkew      how far the kiosk's clock may be off from the issuer's
  * @param zone               the kiosk's time zone, for "today"
  * @param devices            the peripherals and how to reach them
+ * @param telemetry          the broker, and what is published how often
  */
 public record KioskConfig(
         String siteId,
@@ -35,7 +38,8 @@ public record KioskConfig(
         Language language,
         boolean largeText,
         ZoneId zone,
-        DevicesConfig devices) {
+        DevicesConfig devices,
+        TelemetryConfig telemetry) {
 
     public KioskConfig {
         trustedPassKeys = List.copyOf(trustedPassKeys);
@@ -43,5 +47,20 @@ public record KioskConfig(
 
     public Path visitLogFile() {
         return dataDir.resolve("kiosk.db");
+    }
+
+    /** Settings the fleet changed with {@code config-set}, which override the configuration file. */
+    public Path remoteSettingsFile() {
+        return dataDir.resolve(RemoteSettings.FILE_NAME);
+    }
+
+    public KioskId kiosk() {
+        return new KioskId(siteId, kioskId);
+    }
+
+    /** The same configuration with other telemetry settings, e.g. the demo's embedded broker. */
+    public KioskConfig withTelemetry(TelemetryConfig other) {
+        return new KioskConfig(siteId, siteName, kioskId, dataDir, trustedPassKeys, revocationList, passClockSkew,
+                checkIn, timings, language, largeText, zone, devices, other);
     }
 }

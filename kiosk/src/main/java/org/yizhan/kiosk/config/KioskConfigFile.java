@@ -22,7 +22,13 @@ import org.yizhan.kiosk.checkin.Purpose;
 import org.yizhan.kiosk.devices.DevicesConfigFile;
 import org.yizhan.kiosk.flow.FlowTimings;
 import org.yizhan.kiosk.flow.Language;
+import org.yizhan.kiosk.telemetry.MqttConfig;
+import org.yizhan.kiosk.telemetry.TelemetryConfig;
+import org.yizhan.kiosk.telemetry.outbox.OutboxLimits;
 import org.yizhan.protocol.ShortDuration;
+import org.yizhan.protocol.command.SafeConfigKey;
+import org.yizhan.protocol.footfall.Footfall;
+import org.yizhan.protocol.homeassistant.HomeAssistantDiscovery;
 import org.yizhan.provisioning.demo.DemoSite;
 
 /**
@@ -51,6 +57,14 @@ public final class KioskConfigFile {
         KEYS.put("ui.large-text", "true for the large-text theme");
         KEYS.put("ui.maintenance-timeout", "how long the maintenance screen stays untouched");
         KEYS.put("time.zone", "time zone for daily counts, e.g. Asia/Shanghai");
+        KEYS.put("telemetry.health-interval", "how often health is published, 10s to 10m");
+        KEYS.put("telemetry.footfall-bucket", "footfall bucket length, a divisor of 60m");
+        KEYS.put("telemetry.command-keys", "comma-separated JWKS files of fleet keys whose commands are obeyed");
+        KEYS.put("telemetry.home-assistant", "true to announce the kiosk to Home Assistant (MQTT discovery)");
+        KEYS.put("telemetry.home-assistant-prefix", "Home Assistant's discovery prefix");
+        KEYS.put("telemetry.outbox-max-rows", "messages the outbox holds while the broker is away");
+        KEYS.put("telemetry.outbox-max-mb", "MiB of messages the outbox holds while the broker is away");
+        MqttConfig.KEYS.forEach(key -> KEYS.put(key, "the broker (docs/mqtt.md)"));
     }
 
     private KioskConfigFile() {
@@ -68,6 +82,12 @@ public final class KioskConfigFile {
             }
             base = file.toAbsolutePath().getParent();
         }
+        // What the fleet changed with config-set wins over the file; only safe keys are ever taken from it.
+        RemoteSettings.read(dataDir.resolve(RemoteSettings.FILE_NAME)).forEach((key, value) -> {
+            if (SafeConfigKey.of(key).isPresent()) {
+                props.setProperty(key, value);
+            }
+        });
         return parse(props, base, dataDir);
     }
 
@@ -104,7 +124,74 @@ public final class KioskConfigFile {
                 v.get("ui.language", KioskConfigFile::language, Language.ZH),
                 v.get("ui.large-text", KioskConfigFile::bool, false),
                 v.get("time.zone", ZoneId::of, ZoneId.systemDefault()),
-                DevicesConfigFile.parse(asMap(props), base, dataDir));
+                DevicesConfigFile.parse(asMap(props), base, dataDir),
+                telemetry(v, asMap(props), base, dataDir));
+    }
+
+    private static TelemetryConfig telemetry(Values v, Map<String, String> all, Path base, Path dataDir) {
+        MqttConfig mqtt;
+        try {
+            mqtt = MqttConfig.parse(all, base).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new KioskConfigException("config key " + e.getMessage());
+        }
+        // Without keys of its own the kiosk obeys the demo site's command key, like its passes.
+        List<Path> commandKeys = v.has("telemetry.command-keys")
+                ? v.get("telemetry.command-keys", v::paths)
+                : List.of(DemoSite.ensure(dataDir).trustedCommandKeysFile());
+        OutboxLimits limits = OutboxLimits.of(
+                v.get("telemetry.outbox-max-rows", text -> positive(text, 100_000_000), OutboxLimits.DEFAULT.maxRows()),
+                v.get("telemetry.outbox-max-mb", text -> positive(text, 1024 * 1024), OutboxLimits.DEFAULT.maxBytes() >> 20)
+                        << 20);
+        boolean homeAssistant = v.get("telemetry.home-assistant", KioskConfigFile::bool, false);
+        String prefix = v.get("telemetry.home-assistant-prefix", KioskConfigFile::topicPrefix,
+                HomeAssistantDiscovery.DEFAULT_PREFIX);
+        return new TelemetryConfig(mqtt,
+                v.get("telemetry.health-interval", KioskConfigFile::healthInterval,
+                        TelemetryConfig.DEFAULT_HEALTH_INTERVAL),
+                v.get("telemetry.footfall-bucket", KioskConfigFile::bucketMinutes, Footfall.DEFAULT_BUCKET_MINUTES),
+                commandKeys,
+                homeAssistant ? prefix : null,
+                limits);
+    }
+
+    private static Duration healthInterval(String text) {
+        Duration interval = ShortDuration.parse(text);
+        if (interval.compareTo(TelemetryConfig.MIN_HEALTH_INTERVAL) < 0
+                || interval.compareTo(TelemetryConfig.MAX_HEALTH_INTERVAL) > 0) {
+            throw new IllegalArgumentException("'" + text + "' is not between 10s and 10m");
+        }
+        return interval;
+    }
+
+    private static int bucketMinutes(String text) {
+        Duration length = ShortDuration.parse(text);
+        long minutes = length.toMinutes();
+        if (!length.equals(Duration.ofMinutes(minutes)) || minutes < 1 || 60 % minutes != 0) {
+            throw new IllegalArgumentException("'" + text + "' does not divide the hour; use 1m, 2m, 3m, 4m, 5m,"
+                    + " 6m, 10m, 12m, 15m, 20m, 30m or 60m");
+        }
+        return (int) minutes;
+    }
+
+    private static long positive(String text, long max) {
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        }
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException("'" + text + "' is not between 1 and " + max);
+        }
+        return value;
+    }
+
+    private static String topicPrefix(String text) {
+        if (text.isEmpty() || text.contains("+") || text.contains("#") || text.startsWith("/") || text.endsWith("/")) {
+            throw new IllegalArgumentException("'" + text + "' is not a topic prefix, like homeassistant");
+        }
+        return text;
     }
 
     private static Map<String, String> asMap(Properties props) {

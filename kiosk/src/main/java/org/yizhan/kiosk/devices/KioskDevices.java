@@ -13,9 +13,7 @@ import org.yizhan.devices.buzzer.Buzzer;
 import org.yizhan.devices.door.DoorRelay;
 import org.yizhan.devices.entry.EntryListener;
 import org.yizhan.devices.entry.EntrySensor;
-import org.yizhan.devices.wiring.GpioDevices;
 import org.yizhan.devices.gpio.GpioTime;
-import org.yizhan.devices.wiring.SimulatedGpio;
 import org.yizhan.devices.health.HealthDevice;
 import org.yizhan.devices.health.MeasurementListener;
 import org.yizhan.devices.health.SimulatedHealthDevice;
@@ -34,6 +32,8 @@ import org.yizhan.devices.system.LinuxSystemProbe;
 import org.yizhan.devices.system.SimulatedSystemProbe;
 import org.yizhan.devices.system.SystemProbe;
 import org.yizhan.devices.system.SystemProbeMonitor;
+import org.yizhan.devices.wiring.GpioDevices;
+import org.yizhan.devices.wiring.SimulatedGpio;
 import org.yizhan.kiosk.flow.KioskSignals;
 
 /**
@@ -65,6 +65,7 @@ public final class KioskDevices implements AutoCloseable {
     private final Clock clock;
     private final AutoCloseable gpio;
     private final Optional<DeviceSimulation> simulation;
+    private final Map<String, String> kinds;
     private SystemProbeMonitor systemMonitor;
 
     private KioskDevices(Builder b) {
@@ -81,6 +82,25 @@ public final class KioskDevices implements AutoCloseable {
         this.clock = b.clock;
         this.gpio = b.gpio;
         this.simulation = Optional.ofNullable(b.simulation);
+        Map<String, String> kinds = new LinkedHashMap<>();
+        light.ifPresent(d -> kinds.put(StatusLight.NAME, "status-light"));
+        buzzer.ifPresent(d -> kinds.put(Buzzer.NAME, "buzzer"));
+        door.ifPresent(d -> kinds.put(DoorRelay.NAME, "door-relay"));
+        entry.ifPresent(d -> kinds.put(EntrySensor.NAME, "entry-sensor"));
+        help.ifPresent(d -> kinds.put(HelpButton.NAME, "help-button"));
+        scanner.ifPresent(d -> kinds.put(b.config.scanner().name(), "qr-scanner"));
+        b.healthSetups.forEach(h -> kinds.put(h.name(), h.profile().code()));
+        kinds.put(SystemProbe.DEVICE, "system");
+        this.kinds = Map.copyOf(kinds);
+    }
+
+    /**
+     * What each device is, by the name it reports under: {@code qr-scanner}, {@code status-light},
+     * {@code buzzer}, {@code door-relay}, {@code entry-sensor}, {@code help-button}, a health profile
+     * ({@code blood-pressure}, {@code weight-scale}, {@code thermometer}) or {@code system}.
+     */
+    public Map<String, String> kinds() {
+        return kinds;
     }
 
     /**
@@ -104,6 +124,7 @@ public final class KioskDevices implements AutoCloseable {
         b.scanner = scanner;
         Map<String, SimulatedHealthDevice> healthDevices = new LinkedHashMap<>();
         List<HealthSetup> setups = config.health().isEmpty() ? DEMO_HEALTH_DEVICES : config.health();
+        b.healthSetups.addAll(setups);
         for (HealthSetup health : setups) {
             SimulatedHealthDevice device = new SimulatedHealthDevice(health.name(), board,
                     health.profile().characteristics());
@@ -136,6 +157,7 @@ public final class KioskDevices implements AutoCloseable {
         b.entry = gpio.entry().orElse(null);
         b.help = gpio.help().orElse(null);
         b.scanner = realScanner(config.scanner(), board, clock);
+        b.healthSetups.addAll(config.health());
         for (HealthSetup health : config.health()) {
             b.health.add(health.transport()
                     .map(transport -> transport.create(board))
@@ -244,6 +266,7 @@ public final class KioskDevices implements AutoCloseable {
         HelpButton help;
         QrScanner scanner;
         final List<HealthDevice> health = new ArrayList<>();
+        final List<HealthSetup> healthSetups = new ArrayList<>();
         SystemProbe systemProbe;
         AutoCloseable gpio;
         DeviceSimulation simulation;

@@ -51,4 +51,38 @@ public sealed interface KioskEvent {
     /** The help button was pressed, briefly or held for a long press. */
     record HelpRequested(Instant at, boolean longPress) implements KioskEvent {
     }
+
+    /** A maintainer's notice appeared on the home screen, replacing any earlier one. */
+    record NoticeShown(Notice notice) implements KioskEvent {
+    }
+
+    /** The notice left the home screen: its time was up, or a maintainer withdrew it. */
+    record NoticeCleared() implements KioskEvent {
+    }
+
+    /** The large-text theme was switched on or off while the kiosk runs ({@code config-set ui.large-text}). */
+    record LargeTextChanged(boolean on) implements KioskEvent {
+    }
+
+    /**
+     * The connection to the central broker came up or went down. {@code detail} says why it went down (or
+     * which broker it reached), for a maintainer.
+     */
+    record BrokerConnection(boolean connected, String detail) implements KioskEvent {
+    }
+
+    /** The number of telemetry messages waiting in the outbox changed. */
+    record OutboxPending(long pending) implements KioskEvent {
+    }
+
+    /**
+     * The fleet sent a command and the kiosk answered it.
+     *
+     * @param name    the command's name, from the topic it came on
+     * @param outcome {@code ok}, {@code rejected} or {@code failed}
+     * @param reason  why it was rejected or failed; null when ok
+     * @param message one line for a maintainer
+     */
+    record CommandAnswered(String name, String outcome, String reason, String message) implements KioskEvent {
+    }
 }

@@ -47,13 +47,17 @@ public final class KioskFlow {
     private final CheckInService checkIn;
     private final KioskClock clock;
     private final KioskSignals signals;
-    private final FlowTimings timings;
-    private final Language defaultLanguage;
     private final KioskEvents events;
+
+    // Changed at run time by the fleet's config-set command; the next screen uses the new values.
+    private FlowTimings timings;
+    private Language defaultLanguage;
 
     private ScreenState state;
     private String welcomedVisitId;
     private KioskClock.Timer screenTimer;
+    private Notice notice;
+    private KioskClock.Timer noticeTimer;
 
     public KioskFlow(CheckInService checkIn, KioskClock clock, KioskSignals signals, FlowTimings timings,
             Language defaultLanguage, KioskEvents events) {
@@ -74,6 +78,55 @@ public final class KioskFlow {
 
     public ScreenState screen() {
         return state;
+    }
+
+    /** The notice on the home screen, if any. */
+    public Optional<Notice> notice() {
+        return Optional.ofNullable(notice);
+    }
+
+    /**
+     * Shows {@code next} on the home screen until its time, replacing any earlier notice; a notice whose time
+     * has already come removes the one shown instead.
+     */
+    public void showNotice(Notice next) {
+        if (noticeTimer != null) {
+            noticeTimer.cancel();
+            noticeTimer = null;
+        }
+        Duration left = Duration.between(clock.now(), next.until());
+        if (left.isNegative() || left.isZero()) {
+            clearNotice();
+            return;
+        }
+        notice = next;
+        events.publish(new KioskEvent.NoticeShown(next));
+        noticeTimer = clock.schedule(left, this::clearNotice);
+    }
+
+    private void clearNotice() {
+        noticeTimer = null;
+        if (notice != null) {
+            notice = null;
+            events.publish(new KioskEvent.NoticeCleared());
+        }
+    }
+
+    /** From the next screen on, screens stay this long. */
+    public void changeTimings(FlowTimings next) {
+        timings = next;
+    }
+
+    public FlowTimings timings() {
+        return timings;
+    }
+
+    /** The language the kiosk returns to when idle; shown at once when the home screen is up. */
+    public void changeDefaultLanguage(Language language) {
+        defaultLanguage = language;
+        if (state.screen() == Screen.HOME && state.language() != language) {
+            show(state.inLanguage(language));
+        }
     }
 
     public void scan(String text) {

@@ -72,6 +72,31 @@ final class EventJson {
             json.put("event", "help");
             json.put("press", help.longPress() ? "long" : "short");
             json.put("at", help.at().toString());
+        } else if (event instanceof KioskEvent.BrokerConnection connection) {
+            json.put("event", "mqtt");
+            json.put("state", connection.connected() ? "connected" : "disconnected");
+            putIfPresent(json, "detail", connection.detail());
+        } else if (event instanceof KioskEvent.OutboxPending outbox) {
+            json.put("event", "outbox");
+            json.put("pending", outbox.pending());
+        } else if (event instanceof KioskEvent.CommandAnswered answered) {
+            json.put("event", "command");
+            json.put("name", answered.name());
+            json.put("outcome", answered.outcome());
+            putIfPresent(json, "reason", answered.reason());
+            json.put("message", answered.message());
+        } else if (event instanceof KioskEvent.NoticeShown shown) {
+            json.put("event", "notice");
+            json.put("state", "shown");
+            json.put("zh", shown.notice().zh());
+            putIfPresent(json, "en", shown.notice().en());
+            json.put("until", shown.notice().until().toString());
+        } else if (event instanceof KioskEvent.NoticeCleared) {
+            json.put("event", "notice");
+            json.put("state", "cleared");
+        } else if (event instanceof KioskEvent.LargeTextChanged largeText) {
+            json.put("event", "large-text");
+            json.put("on", largeText.on());
         }
         return json;
     }

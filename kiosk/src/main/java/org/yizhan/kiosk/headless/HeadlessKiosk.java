@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.yizhan.devices.health.BleNotification;
 import org.yizhan.kiosk.KioskAssembly;
@@ -18,7 +19,7 @@ import org.yizhan.protocol.ShortDuration;
  * line — the same events the window draws. Commands (see {@code docs/headless.md}):
  * {@code scan <text>}, {@code tap <button>}, {@code clock +<duration>}, and on a simulated kiosk
  * {@code ble <characteristic> <hex bytes>}, {@code gpio <input> high|low}, {@code unplug <device>},
- * {@code plug <device>}; {@code devices}; {@code quit}.
+ * {@code plug <device>}; {@code devices}; with a broker, {@code flush}; {@code quit}.
  *
  * <p>Each command is handled completely, its events written and flushed, before the next line is read,
  * so a driver that waits for an event knows everything before it has happened. A bad command produces
@@ -72,10 +73,26 @@ public final class HeadlessKiosk {
                     () -> kiosk.simulate(devices -> devices.unplug(argument)));
             case "plug" -> require(argument, "plug <device>", () -> kiosk.simulate(devices -> devices.plug(argument)));
             case "devices" -> kiosk.deviceStatuses().forEach(status -> write(new KioskEvent.DeviceChanged(status)));
+            case "flush" -> flush();
             default -> error("unknown command '" + command
-                    + "'; commands are scan, tap, clock, ble, gpio, unplug, plug, devices, quit");
+                    + "'; commands are scan, tap, clock, ble, gpio, unplug, plug, devices, flush, quit");
         }
         return true;
+    }
+
+    /** Closes the footfall bucket now and waits until the publisher has tried to send what waits. */
+    private void flush() {
+        if (!kiosk.hasTelemetry()) {
+            error("flush: this kiosk has no broker; set mqtt.url in its configuration");
+            return;
+        }
+        try {
+            kiosk.flushTelemetry().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            error("flush: " + e.getCause().getMessage());
+        }
     }
 
     private void clock(String argument) {

@@ -44,6 +44,13 @@ public interface MqttTransport extends AutoCloseable {
     CompletionStage<Void> publish(String topic, byte[] payload, int qos, boolean retained);
 
     /**
+     * Answers {@code command} at QoS 1 on the topic {@code Topics.responseTopic} allows for its response
+     * topic (its own, when under this kiosk's prefix; else {@code …/cmd-result}), with its correlation data.
+     * Completes like {@link #publish}.
+     */
+    CompletionStage<Void> respond(ReceivedCommand command, byte[] payload);
+
+    /**
      * Hands every command addressed to this kiosk ({@code …/cmd/+}) to {@code handler}, which replaces any
      * earlier one. The transport subscribes on every connect; set the handler before {@link #start}, or
      * commands the broker kept for the kiosk while it was away may arrive before there is anyone to take them,

@@ -21,6 +21,7 @@ import org.yizhan.kiosk.checkin.Purpose;
 import org.yizhan.kiosk.flow.KioskEvent;
 import org.yizhan.kiosk.flow.KioskFlow;
 import org.yizhan.kiosk.flow.Language;
+import org.yizhan.kiosk.flow.Notice;
 import org.yizhan.kiosk.flow.Screen;
 import org.yizhan.kiosk.flow.ScreenState;
 import org.yizhan.kiosk.ui.maintenance.MaintenanceViewModel;
@@ -52,6 +53,8 @@ public final class KioskViewModel {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private final ReadOnlyObjectWrapper<ZonedDateTime> now;
     private final MaintenanceViewModel maintenance;
+    private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ReadOnlyBooleanWrapper largeText = new ReadOnlyBooleanWrapper(this, "largeText");
 
     private final StringBinding categoryName;
     private final StringBinding welcomeTitle;
@@ -133,10 +136,42 @@ public final class KioskViewModel {
             maintenance.deviceChanged(changed.status());
         } else if (event instanceof KioskEvent.Ready) {
             ready.set(true);
+        } else if (event instanceof KioskEvent.NoticeShown shown) {
+            notice.set(shown.notice());
+        } else if (event instanceof KioskEvent.NoticeCleared) {
+            notice.set(null);
+        } else if (event instanceof KioskEvent.LargeTextChanged changed) {
+            largeText.set(changed.on());
         } else if (event instanceof KioskEvent.Failure failure) {
             // The flow logs what it cannot record; a tap on a button that just went away is only told here.
             log.warn("kiosk reported: {}", failure.message());
         }
+    }
+
+    /** The maintainers' notice on the home screen; null when there is none. */
+    public ReadOnlyObjectProperty<Notice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** The notice's text: Chinese, and English beneath it when the maintainers wrote one; empty when none. */
+    public StringBinding noticeText() {
+        return Bindings.createStringBinding(() -> {
+            Notice n = notice.get();
+            if (n == null) {
+                return "";
+            }
+            return n.en() == null || n.en().isBlank() ? n.zh() : n.zh() + "\n" + n.en();
+        }, notice);
+    }
+
+    /** Whether the large-text theme is on; starts from the configuration, then follows config-set. */
+    public ReadOnlyBooleanProperty largeTextProperty() {
+        return largeText.getReadOnlyProperty();
+    }
+
+    /** The large-text setting of the configuration, before any change arrives. */
+    public void largeTextConfigured(boolean on) {
+        largeText.set(on);
     }
 
     public ReadOnlyObjectProperty<ScreenState> screenProperty() {

@@ -132,9 +132,16 @@ public final class KioskWindow {
         root.setStyle("-fx-font-family: \"" + fontFamily(Font.getFamilies()) + "\";");
         Scene scene = new Scene(root, WIDTH, HEIGHT);
         scene.getStylesheets().add(stylesheet("kiosk.css"));
-        if (largeText) {
-            scene.getStylesheets().add(stylesheet("large-text.css"));
-        }
+        // The fleet may switch large text while the kiosk runs (config-set ui.large-text).
+        String large = stylesheet("large-text.css");
+        model.largeTextProperty().addListener((o, was, on) -> {
+            if (on) {
+                scene.getStylesheets().add(large);
+            } else {
+                scene.getStylesheets().remove(large);
+            }
+        });
+        model.largeTextConfigured(largeText);
         scene.addEventFilter(KeyEvent.KEY_TYPED, event -> model.keyTyped(event.getCharacter(), System.nanoTime()));
         scene.addEventFilter(KeyEvent.ANY, Event::consume);
         return scene;

@@ -48,8 +48,8 @@ import org.yizhan.kiosk.telemetry.ConnectionListener;
 import org.yizhan.kiosk.telemetry.KioskBirth;
 import org.yizhan.kiosk.telemetry.MqttConfig;
 import org.yizhan.kiosk.telemetry.MqttTransport;
-import org.yizhan.kiosk.telemetry.PublishFailedException;
 import org.yizhan.kiosk.telemetry.PublishFailedException.Reason;
+import org.yizhan.kiosk.telemetry.PublishFailedException;
 import org.yizhan.kiosk.telemetry.ReceivedCommand;
 import org.yizhan.kiosk.telemetry.ReconnectBackoff;
 import org.yizhan.protocol.codec.PayloadCodec;
@@ -166,7 +166,18 @@ public final class PahoMqttTransport implements MqttTransport {
         if (qos != 0 && qos != 1) {
             throw new IllegalArgumentException("QoS " + qos + ": the kiosk publishes at QoS 0 or 1");
         }
-        Outgoing outgoing = new Outgoing(topic, payload.clone(), qos, retained);
+        return send(new Outgoing(topic, payload.clone(), qos, retained, null));
+    }
+
+    @Override
+    public CompletionStage<Void> respond(ReceivedCommand command, byte[] payload) {
+        Objects.requireNonNull(payload, "payload");
+        String topic = topics.responseTopic(command.responseTopic());
+        byte[] correlation = command.correlationData() == null ? null : command.correlationData().clone();
+        return send(new Outgoing(topic, payload.clone(), TopicKind.COMMAND_RESULT.qos(), false, correlation));
+    }
+
+    private CompletionStage<Void> send(Outgoing outgoing) {
         if (!onThread(() -> submit(outgoing))) {
             outgoing.fail(Reason.CLOSED, "the MQTT transport is closed");
         }
@@ -341,7 +352,7 @@ public final class PahoMqttTransport implements MqttTransport {
     private CompletableFuture<Void> announce(Connection connection) {
         Outgoing online = new Outgoing(topics.state().toString(),
                 codec.encode(KioskState.online(birth.nextEnvelope(), connection.birthSeq)),
-                TopicKind.STATE.qos(), TopicKind.STATE.retained());
+                TopicKind.STATE.qos(), TopicKind.STATE.retained(), null);
         enqueue(connection, online);
         byte[] payload;
         try {
@@ -351,7 +362,7 @@ public final class PahoMqttTransport implements MqttTransport {
             return online.done.thenCompose(ignored -> CompletableFuture.failedFuture(e));
         }
         Outgoing inventory = new Outgoing(topics.birth().toString(), payload, TopicKind.BIRTH.qos(),
-                TopicKind.BIRTH.retained());
+                TopicKind.BIRTH.retained(), null);
         enqueue(connection, inventory);
         return CompletableFuture.allOf(online.done, inventory.done);
     }
@@ -461,6 +472,11 @@ public final class PahoMqttTransport implements MqttTransport {
             MqttMessage message = new MqttMessage(outgoing.payload);
             message.setQos(outgoing.qos);
             message.setRetained(outgoing.retained);
+            if (outgoing.correlationData != null) {
+                MqttProperties properties = new MqttProperties();
+                properties.setCorrelationData(outgoing.correlationData);
+                message.setProperties(properties);
+            }
             try {
                 connection.client.publish(outgoing.topic, message, null, new MqttActionListener() {
                     @Override
@@ -688,13 +704,15 @@ public final class PahoMqttTransport implements MqttTransport {
         final byte[] payload;
         final int qos;
         final boolean retained;
+        final byte[] correlationData;
         final CompletableFuture<Void> done = new CompletableFuture<>();
 
-        Outgoing(String topic, byte[] payload, int qos, boolean retained) {
+        Outgoing(String topic, byte[] payload, int qos, boolean retained, byte[] correlationData) {
             this.topic = topic;
             this.payload = payload;
             this.qos = qos;
             this.retained = retained;
+            this.correlationData = correlationData;
         }
 
         void fail(Reason reason, String message) {

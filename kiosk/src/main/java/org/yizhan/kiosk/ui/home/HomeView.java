@@ -37,7 +37,16 @@ public final class HomeView {
         hint.textProperty().bind(model.text("home.hint"));
         hint.getStyleClass().add("home-hint");
 
-        VBox centre = new VBox(prompt, promptOther, new ScanHint().root(), hint);
+        // The maintainers' notice (the fleet's notice command), above the prompt so nobody misses it.
+        Label notice = new Label();
+        notice.setId("home-notice");
+        notice.textProperty().bind(model.noticeText());
+        notice.getStyleClass().add("home-notice");
+        notice.setWrapText(true);
+        notice.visibleProperty().bind(model.noticeProperty().isNotNull());
+        notice.managedProperty().bind(notice.visibleProperty());
+
+        VBox centre = new VBox(notice, prompt, promptOther, new ScanHint().root(), hint);
         centre.getStyleClass().add("home-centre");
         centre.setAlignment(Pos.CENTER);
 

@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutionException;
  * shares one. A stopped instance cannot start again (its metrics stay registered), so {@link #startAgain}
  * makes a new one on the same port: to a client, the same broker restarted with its memory wiped.
  */
-final class HiveMqBroker implements AutoCloseable {
+public final class HiveMqBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
@@ -26,28 +26,28 @@ final class HiveMqBroker implements AutoCloseable {
         this.port = port;
     }
 
-    static HiveMqBroker start(Path dir) throws Exception {
+    public static HiveMqBroker start(Path dir) throws Exception {
         HiveMqBroker broker = new HiveMqBroker(dir, freePort());
         broker.startAgain();
         return broker;
     }
 
     /** A port nothing listens on right now. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    void startAgain() throws IOException {
+    public void startAgain() throws IOException {
         Path home = Files.createDirectories(dir.resolve("hivemq-" + generation++));
         Path conf = Files.createDirectories(home.resolve("conf"));
         Files.writeString(conf.resolve("config.xml"), """
@@ -76,7 +76,7 @@ final class HiveMqBroker implements AutoCloseable {
         hive.start().join();
     }
 
-    void stop() {
+    public void stop() {
         if (hive != null) {
             hive.stop().join();
             hive = null;

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * listens only on 127.0.0.1 ports of the test's choosing) and stopped by its own process handle. Its log goes
  * to {@code mosquitto.log} in the test's directory.
  */
-final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -28,7 +28,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** The installed program, if any: the Debian package puts it in /usr/sbin, which is often not on PATH. */
-    static Optional<Path> program(String name) {
+    public static Optional<Path> program(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
         return Stream.concat(Stream.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"),
                         Stream.of(path.split(":")))
@@ -39,7 +39,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Starts mosquitto with {@code config} and waits until every one of {@code ports} accepts connections. */
-    static MosquittoBroker start(Path mosquitto, Path dir, String config, List<Integer> ports)
+    public static MosquittoBroker start(Path mosquitto, Path dir, String config, List<Integer> ports)
             throws IOException, InterruptedException {
         Path file = Files.writeString(dir.resolve("mosquitto.conf"), config, StandardCharsets.UTF_8);
         Path log = dir.resolve("mosquitto.log");
@@ -63,7 +63,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** What mosquitto logged so far, for a failure message. */
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 

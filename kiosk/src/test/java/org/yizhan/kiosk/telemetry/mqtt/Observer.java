@@ -25,14 +25,14 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  * The fleet's side in a test: a plain Paho client that records every message on its filters, and sends
  * commands. Connects directly to the broker, never through a test's proxy.
  */
-final class Observer implements AutoCloseable {
+public final class Observer implements AutoCloseable {
 
-    static final Duration PATIENCE = Duration.ofSeconds(10);
+    public static final Duration PATIENCE = Duration.ofSeconds(10);
 
     /** A message as the observer received it. */
-    record Received(String topic, byte[] payload, boolean retained) {
+    public record Received(String topic, byte[] payload, boolean retained) {
 
-        String text() {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
     }
@@ -45,11 +45,11 @@ final class Observer implements AutoCloseable {
     }
 
     /** Connected and subscribed (SUBACK received) to {@code filters}; retained messages arrive first. */
-    static Observer watching(String url, String... filters) throws MqttException {
+    public static Observer watching(String url, String... filters) throws MqttException {
         return watching(url, null, null, filters);
     }
 
-    static Observer watching(String url, String username, byte[] password, String... filters) throws MqttException {
+    public static Observer watching(String url, String username, byte[] password, String... filters) throws MqttException {
         MqttAsyncClient client = new MqttAsyncClient(url, "observer-" + UUID.randomUUID(), new MemoryPersistence());
         Observer observer = new Observer(client);
         client.setCallback(new MqttCallback() {
@@ -102,7 +102,7 @@ final class Observer implements AutoCloseable {
      * The first message, in arrival order, that {@code wanted} accepts, taken out; the others stay for later
      * calls.
      */
-    Received await(Predicate<Received> wanted, String what) throws InterruptedException {
+    public Received await(Predicate<Received> wanted, String what) throws InterruptedException {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         synchronized (received) {
             while (true) {
@@ -124,7 +124,7 @@ final class Observer implements AutoCloseable {
     }
 
     /** Everything not yet taken, after waiting {@code quiet} for more. */
-    List<Received> rest(Duration quiet) throws InterruptedException {
+    public List<Received> rest(Duration quiet) throws InterruptedException {
         Thread.sleep(quiet.toMillis());
         synchronized (received) {
             List<Received> rest = new ArrayList<>(received);
@@ -134,7 +134,7 @@ final class Observer implements AutoCloseable {
     }
 
     /** Publishes at QoS 1 with the MQTT 5 request–response properties, and waits for the PUBACK. */
-    void request(String topic, byte[] payload, String responseTopic, byte[] correlationData) throws MqttException {
+    public void request(String topic, byte[] payload, String responseTopic, byte[] correlationData) throws MqttException {
         MqttMessage message = new MqttMessage(payload);
         message.setQos(1);
         MqttProperties properties = new MqttProperties();

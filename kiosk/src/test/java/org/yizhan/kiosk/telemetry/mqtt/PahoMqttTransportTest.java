@@ -173,10 +173,12 @@ class PahoMqttTransportTest {
         proxy.holdReplies();
         CompletableFuture<Void> published = transport.publish(topics.events().toString(), bytes("x"), 1, false)
                 .toCompletableFuture();
-        AtomicBoolean failedFirst = new AtomicBoolean();
+        // Completed by the listener itself: the test's event recorder hears Disconnected first, and the test
+        // thread may wake before this listener has run.
+        CompletableFuture<Boolean> failedFirst = new CompletableFuture<>();
         transport.addConnectionListener(event -> {
             if (event instanceof ConnectionEvent.Disconnected) {
-                failedFirst.set(published.isCompletedExceptionally());
+                failedFirst.complete(published.isCompletedExceptionally());
             }
         });
 
@@ -186,7 +188,7 @@ class PahoMqttTransportTest {
         // then
         ConnectionEvent.Disconnected disconnected = events.next(ConnectionEvent.Disconnected.class);
         assertEquals(PublishFailedException.Reason.CONNECTION_LOST, failure(published).reason());
-        assertTrue(failedFirst.get(), "the publish had failed when Disconnected was delivered");
+        assertTrue(failedFirst.get(10, TimeUnit.SECONDS), "the publish had failed when Disconnected was delivered");
         assertTrue(disconnected.retryIn().compareTo(FAST.max()) <= 0, disconnected.toString());
         assertFalse(transport.connected());
     }
