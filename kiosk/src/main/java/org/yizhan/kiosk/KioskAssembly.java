@@ -273,6 +273,11 @@ public final class KioskAssembly implements AutoCloseable {
         return telemetry == null ? CompletableFuture.completedFuture(0L) : telemetry.flush();
     }
 
+    /** Shows a maintainers' notice on the home screen until its time (the fleet's {@code notice} command). */
+    public CompletableFuture<Void> showNotice(Notice notice) {
+        return onKioskThread(() -> flow.showNotice(notice));
+    }
+
     /** Whether this kiosk was configured with a broker. */
     public boolean hasTelemetry() {
         return telemetry != null;
@@ -388,7 +393,7 @@ public final class KioskAssembly implements AutoCloseable {
 
         @Override
         public CompletionStage<Void> showNotice(Notice notice) {
-            return onKioskThread(() -> flow.showNotice(notice));
+            return KioskAssembly.this.showNotice(notice);
         }
 
         @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 import org.yizhan.kiosk.KioskAssembly;
 import org.yizhan.kiosk.flow.KioskFlow;
+import org.yizhan.kiosk.flow.Notice;
 import org.yizhan.kiosk.flow.Screen;
 import org.yizhan.kiosk.visitlog.VisitStats;
 import org.yizhan.provisioning.pass.VisitorCategory;
@@ -97,6 +99,25 @@ class KioskWindowTest {
         window.waitForScreen(Screen.REJECTED);
         assertEquals("此通行码无效，请到服务台重新办理", window.text("#screen-rejected .result-message"));
         assertEquals(0, visits().total());
+    }
+
+    @Test
+    void a_notice_from_the_maintainers_shows_on_the_home_screen_until_its_time() throws Exception {
+        // given
+        Instant until = window.kiosk().time().instant().plus(Duration.ofHours(1));
+
+        // when
+        KioskAssembly.await(window.kiosk().showNotice(new Notice("今晚卫生间维修", "Toilets closed tonight", until)));
+
+        // then
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.onFx(
+                () -> window.scene().lookup("#home-notice").isVisible()));
+        assertEquals("今晚卫生间维修\nToilets closed tonight", window.text("#home-notice"));
+
+        // and when its time is up
+        KioskAssembly.await(window.kiosk().advanceClock(Duration.ofMinutes(61)));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.onFx(
+                () -> !window.scene().lookup("#home-notice").isVisible()));
     }
 
     @Test
