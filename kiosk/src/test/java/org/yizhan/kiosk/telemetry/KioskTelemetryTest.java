@@ -90,12 +90,18 @@ class KioskTelemetryTest {
         DemoSite site = DemoSite.ensure(data);
         passes = new PassIssuer(PassSigningKey.read(site.signingKeyFile()), Clock.systemUTC());
         commandKey = CommandSigningKey.fromJwk(Files.readString(site.commandKeyFile()));
-        Path config = data.resolve("kiosk.properties");
-        Files.writeString(config, String.join("\n",
+        startKiosk(List.of());
+    }
+
+    private void startKiosk(List<String> extraConfig) throws Exception {
+        List<String> lines = new ArrayList<>(List.of(
                 "kiosk.id = " + id.kiosk(),
                 "mqtt.url = " + broker.url(),
                 "mqtt.reconnect-min = 100ms",
                 "mqtt.reconnect-max = 1s"));
+        lines.addAll(extraConfig);
+        Path config = data.resolve("kiosk.properties");
+        Files.writeString(config, String.join("\n", lines));
         kiosk = KioskAssembly.create(KioskConfigFile.load(config, data), DeviceMode.SIMULATED, Clock.systemUTC());
         kiosk.subscribe(event -> {
             synchronized (events) {
@@ -128,6 +134,31 @@ class KioskTelemetryTest {
         JsonNode health = json(fleet.await(r -> r.topic().equals(topics.health().toString()), "health"));
         assertEquals(30, health.get("intervalSeconds").asInt());
         assertFalse(health.get("devices").isEmpty());
+    }
+
+    @Test
+    void home_assistant_finds_the_kiosk_when_discovery_is_on() throws Exception {
+        kiosk.close();
+        events.clear();
+        Predicate<Observer.Received> ours = r -> r.topic().contains("/yizhan_demo_" + id.kiosk() + "_");
+        try (Observer live = Observer.watching(broker.url(), "homeassistant/#")) {
+            startKiosk(List.of("telemetry.home-assistant = true"));
+            for (int i = 0; i < 4; i++) {
+                live.await(ours, "a Home Assistant discovery message");
+            }
+        }
+        // A Home Assistant started later still finds the kiosk: the broker kept the messages.
+        try (Observer homeAssistant = Observer.watching(broker.url(), "homeassistant/#")) {
+            List<String> entities = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Observer.Received config = homeAssistant.await(ours.and(Observer.Received::retained),
+                        "a retained Home Assistant discovery message");
+                entities.add(JSON.readTree(config.payload()).get("unique_id").asText());
+            }
+            String prefix = "yizhan_demo_" + id.kiosk() + "_";
+            assertTrue(entities.containsAll(List.of(prefix + "online", prefix + "visits_today",
+                    prefix + "cpu_temperature", prefix + "scanner")), entities::toString);
+        }
     }
 
     @Test
