@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.devices.health.Measurement;
 import org.yizhan.devices.status.DeviceStatus;
+import org.yizhan.devices.system.SystemProbe;
 import org.yizhan.devices.system.SystemProblem;
 import org.yizhan.devices.system.SystemReport;
 import org.yizhan.kiosk.checkin.CheckInOutcome;
@@ -185,7 +186,13 @@ public final class KioskTelemetry implements AutoCloseable {
                     help.longPress() ? "help button held: someone needs help urgently" : "help button pressed",
                     "help", Map.of("press", help.longPress() ? "long" : "short")));
         } else if (event instanceof KioskEvent.DeviceChanged changed) {
-            onThread(() -> deviceChanged(changed.status()));
+            onThread(() -> {
+                deviceChanged(changed.status());
+                if (changed.status().device().equals(SystemProbe.DEVICE)) {
+                    // The probe reports a new problem on the board at once; no need to wait for the next health.
+                    host.systemReport().ifPresent(this::systemChanged);
+                }
+            });
         }
     }
 

@@ -302,6 +302,22 @@ class KioskTelemetryTest {
         assertEquals("warning", help.get("severity").asText());
     }
 
+    @Test
+    void a_hot_pi_becomes_a_system_problem_event_once() throws Exception {
+        kiosk.close();
+        events.clear();
+        startKiosk(List.of("system.probe-interval = 1s"));
+
+        KioskAssembly.await(kiosk.simulate(devices -> devices.system().cpuCelsius(86.0)));
+
+        JsonNode hot = json(fleet.await(r -> r.topic().equals(topics.events().toString())
+                && r.text().contains("system-problem"), "a system-problem event"));
+        assertEquals("system", hot.get("device").asText());
+        assertTrue(hot.get("message").asText().contains("86"), hot.toString());
+        assertTrue(fleet.rest(Duration.ofSeconds(3)).stream()
+                .noneMatch(r -> r.text().contains("system-problem")), "the same problem is not raised again");
+    }
+
     private CommandResult send(String name, byte[] payload, String correlation) throws Exception {
         fleet.request(topics.command(name).toString(), payload, topics.commandResult().toString(),
                 correlation.getBytes(StandardCharsets.UTF_8));

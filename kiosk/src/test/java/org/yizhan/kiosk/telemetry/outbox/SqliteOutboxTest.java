@@ -549,6 +549,29 @@ class SqliteOutboxTest {
     }
 
     @Test
+    void compaction_never_merges_a_bucket_whose_earlier_revision_reached_the_fleet() {
+        // given a bucket the fleet received, revised later while the broker was away, among two days of footfall
+        reopen(new OutboxLimits(200, 64 * MIB, 0.8, Duration.ofDays(1)));
+        FootfallLedger fleet = new FootfallLedger();
+        record("rider", Purpose.REST, DAY_1.plus(Duration.ofMinutes(20)));
+        clock.set(DAY_1.plus(Duration.ofMinutes(30)));
+        outbox.queueClosedBuckets(clock.instant());
+        deliverAll(fleet);
+        twoDaysOfTraffic();
+        clock.set(DAY_3.plusSeconds(5));
+        outbox.queueClosedBuckets(clock.instant());
+
+        // when
+        int hours = outbox.compactIfNearFull(clock.instant());
+
+        // then its hour keeps its quarters, and the fleet counts every visit once
+        assertEquals(23, hours);
+        assertEquals(15, bucketCovering(DAY_1.plus(Duration.ofMinutes(20))).minutes());
+        deliverAll(fleet);
+        assertEquals(log.footfallTotals(DAY_1, DAY_3), fleet.totals(KIOSK, DAY_1, DAY_3));
+    }
+
+    @Test
     void compaction_merges_the_hours_whose_buckets_were_never_handed_over_beside_those_that_were() {
         // given two days queued, of which only the first day's first hour was claimed (and failed)
         reopen(new OutboxLimits(200, 64 * MIB, 0.8, Duration.ofDays(1)));
