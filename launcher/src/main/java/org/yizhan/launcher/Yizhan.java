@@ -5,6 +5,8 @@ import org.yizhan.kiosk.cli.DevicesCommand;
 import org.yizhan.kiosk.cli.KioskCommand;
 import org.yizhan.kiosk.config.KioskConfigException;
 import org.yizhan.launcher.bench.BenchCommand;
+import org.yizhan.launcher.broker.BrokerCommand;
+import org.yizhan.launcher.command.SendCommand;
 import org.yizhan.launcher.qr.QrCommand;
 import org.yizhan.provisioning.cli.PassesCommand;
 import picocli.CommandLine.Command;
@@ -20,7 +22,7 @@ import picocli.CommandLine;
 @Command(name = "yizhan", mixinStandardHelpOptions = true, versionProvider = Yizhan.Version.class,
         description = "Kiosk software for the 24-hour self-service windows of community service centres.",
         subcommands = {DemoCommand.class, KioskCommand.class, DevicesCommand.class, PassesCommand.class,
-            QrCommand.class, BenchCommand.class})
+            QrCommand.class, BenchCommand.class, BrokerCommand.class, SendCommand.class})
 public final class Yizhan implements Runnable {
 
     @Spec
@@ -32,7 +34,17 @@ public final class Yizhan implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed");
     }
 
+    /**
+     * The launcher's logging configuration, under a name of its own: the embedded broker's jar carries a
+     * {@code logback.xml} too, and two of them on the class path make logback print its status to standard
+     * output, which in headless mode must carry events only.
+     */
+    static final String LOGGING_CONFIGURATION = "yizhan-logback.xml";
+
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOGGING_CONFIGURATION);
+        }
         System.exit(commandLine().execute(args));
     }
 

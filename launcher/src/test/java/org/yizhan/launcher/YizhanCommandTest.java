@@ -28,7 +28,7 @@ class YizhanCommandTest {
     void help_lists_every_command() {
         assertEquals(0, run("--help"));
 
-        for (String command : new String[] {"demo", "kiosk", "devices", "passes", "bench"}) {
+        for (String command : new String[] {"demo", "kiosk", "devices", "passes", "bench", "broker", "command"}) {
             assertTrue(out.toString().contains(command), command + " missing from:\n" + out);
         }
     }
