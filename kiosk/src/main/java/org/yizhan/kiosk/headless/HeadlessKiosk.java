@@ -87,7 +87,7 @@ public final class HeadlessKiosk {
             return;
         }
         try {
-            kiosk.flushTelemetry().get();
+            write(new KioskEvent.OutboxPending(kiosk.flushTelemetry().get()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
