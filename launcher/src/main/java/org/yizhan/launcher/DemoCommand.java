@@ -1,5 +1,6 @@
 package org.yizhan.launcher;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,9 +12,11 @@ import org.yizhan.kiosk.KioskAssembly;
 import org.yizhan.kiosk.config.KioskConfig;
 import org.yizhan.kiosk.config.KioskConfigFile;
 import org.yizhan.kiosk.devices.DeviceMode;
+import org.yizhan.kiosk.telemetry.MqttConfig;
 import org.yizhan.kiosk.ui.Display;
 import org.yizhan.kiosk.ui.KioskWindow;
 import org.yizhan.kiosk.ui.demo.SimulatedScan;
+import org.yizhan.launcher.broker.EmbeddedBroker;
 import org.yizhan.provisioning.demo.DemoSite;
 import org.yizhan.provisioning.pass.PassIssuer;
 import org.yizhan.provisioning.pass.PassQrCode;
@@ -26,11 +29,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code yizhan demo}: everything with no configuration. Creates the demo site in the data directory,
- * issues three demo passes (printed, and written as QR images), and opens the kiosk window on simulated
- * devices, with a simulated scanner window beside it that presents the passes and a few bad codes.
+ * issues three demo passes (printed, and written as QR images), starts the embedded MQTT broker on
+ * 127.0.0.1 (port 1883, or a free one when that is taken), and opens the kiosk window on simulated devices,
+ * connected to that broker, with a simulated scanner window beside it that presents the passes and a few
+ * bad codes. Closing the window says goodbye to the broker, then stops it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Opens a simulated kiosk on the demo site, with three demo passes to scan.")
+        description = "Opens a simulated kiosk on the demo site, with three demo passes to scan,"
+                + " connected to an embedded MQTT broker on 127.0.0.1.")
 final class DemoCommand implements Callable<Integer> {
 
     private static final List<DemoPass> PASSES = List.of(
@@ -66,9 +72,25 @@ final class DemoCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         scans.addAll(troublesomeScans(site, scans.get(0).text()));
-        KioskConfig config = KioskConfigFile.load(null, data);
-        try (KioskAssembly kiosk = KioskAssembly.create(config, DeviceMode.SIMULATED, Clock.systemUTC())) {
-            return KioskWindow.run(kiosk, scans);
+        try (EmbeddedBroker broker = startBroker()) {
+            KioskConfig defaults = KioskConfigFile.load(null, data);
+            KioskConfig config = defaults.withTelemetry(defaults.telemetry().withBroker(MqttConfig.plain(broker.url())));
+            spec.commandLine().getOut().printf("broker: %s (watch it: mosquitto_sub -h 127.0.0.1 -p %d -v -t 'yizhan/#')%n"
+                    + "send the kiosk a notice: ./yizhan command --key %s --broker %s --kiosk %s notice --zh 你好 --for 10m%n",
+                    broker.url(), broker.port(), site.commandKeyFile(), broker.url(), config.kiosk());
+            spec.commandLine().getOut().flush();
+            try (KioskAssembly kiosk = KioskAssembly.create(config, DeviceMode.SIMULATED, Clock.systemUTC())) {
+                return KioskWindow.run(kiosk, scans);
+            }
+        }
+    }
+
+    /** On the standard port when it is free, so mosquitto_sub finds it without options; else on any. */
+    private static EmbeddedBroker startBroker() throws IOException {
+        try {
+            return EmbeddedBroker.start(EmbeddedBroker.DEFAULT_PORT);
+        } catch (IllegalArgumentException portTaken) {
+            return EmbeddedBroker.start(0);
         }
     }
 
