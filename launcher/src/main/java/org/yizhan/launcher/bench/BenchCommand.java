@@ -12,10 +12,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code yizhan bench}: measures the kiosk's latency targets on this machine and prints figures and their
- * ratio to the target. Works in a fresh temporary data directory, deleted afterwards.
+ * ratio to the target. Works in a fresh temporary data directory, deleted afterwards. {@code yizhan bench
+ * outbox} measures the outbox's drain rate instead ({@link OutboxBenchCommand}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measures scan-to-green latency and cold start against their targets.")
+        description = "Measures scan-to-green latency and cold start against their targets.",
+        subcommands = {OutboxBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     private static final double SCAN_TARGET_P99_MS = 50;

@@ -41,7 +41,6 @@ import org.yizhan.kiosk.visitlog.SqliteVisitLog;
 import org.yizhan.kiosk.visitlog.Visit;
 import org.yizhan.protocol.event.Event;
 import org.yizhan.protocol.event.Severity;
-import org.yizhan.protocol.footfall.Footfall;
 import org.yizhan.protocol.footfall.FootfallCounts;
 import org.yizhan.protocol.footfall.FootfallLedger;
 import org.yizhan.protocol.message.Envelope;
@@ -171,7 +170,7 @@ class OutboxOutageTest {
         assertEquals(0, fleet.outcomes(FootfallLedger.Outcome.CONFLICT), fleet.outcomes().toString());
         assertEquals(List.of(), fleet.undecodable());
 
-        // and the full outbox merged old days into hours instead of dropping them, and said so once per filling
+        // and the full outbox merged old days into hours instead of dropping them, and said it was near full
         assertTrue(kioskBuckets.stream().anyMatch(b -> b.minutes() == 60), "compaction");
         List<Event> events = fleet.arrivals().stream().map(FleetSubscriber.Arrival::message)
                 .filter(Event.class::isInstance).map(Event.class::cast).toList();

@@ -102,6 +102,23 @@ class SqliteOutboxTest {
     }
 
     @Test
+    void a_visit_accepted_before_the_kiosk_stopped_is_counted_in_the_message_made_after_the_restart() {
+        // given a visit accepted, and the kiosk stopped before its bucket ended
+        record(Visit.WALK_IN, Purpose.REST, BUCKET.plusSeconds(10));
+        log.close();
+
+        // when
+        reopen(OutboxLimits.DEFAULT);
+        clock.set(BUCKET_END);
+        outbox.queueClosedBuckets(clock.instant());
+
+        // then
+        Footfall sent = onlyFootfall(claimAll());
+        assertEquals(1, sent.counts().walkIns());
+        assertEquals(Map.of("rest", 1L), sent.counts().checkInsByPurpose());
+    }
+
+    @Test
     void when_a_footfall_message_cannot_be_written_its_bucket_stays_unsent_and_goes_out_with_the_next_round()
             throws SQLException {
         // given a closed bucket, and an outbox table that fails its next write
@@ -159,7 +176,7 @@ class SqliteOutboxTest {
     }
 
     @Test
-    void counting_an_entry_or_measurement_of_an_unknown_kind_is_refused_before_anything_is_written() {
+    void a_measurement_of_a_kind_that_is_not_a_code_is_refused_before_anything_is_written() {
         assertThrows(IllegalArgumentException.class, () -> outbox.countMeasurement("Blood Pressure", BUCKET));
 
         assertEquals(FootfallCounts.NONE, totalsOfDay());
