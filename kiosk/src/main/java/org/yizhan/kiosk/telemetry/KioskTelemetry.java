@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +84,7 @@ public final class KioskTelemetry implements AutoCloseable {
     private final TelemetryHost host;
     private final String appVersion;
     private final Platform platform;
+    private final SqliteVisitLog visitLog;
     private final SqliteOutbox outbox;
     private final SqliteTelemetryState state;
     private final OutboxPublisher publisher;
@@ -94,6 +96,7 @@ public final class KioskTelemetry implements AutoCloseable {
 
     // Written on the telemetry thread; also read by the transport's thread for the birth.
     private volatile Duration healthInterval;
+    private volatile Instant startedAt;
 
     // Confined to the telemetry thread.
     private ScheduledFuture<?> healthTask;
@@ -132,6 +135,7 @@ public final class KioskTelemetry implements AutoCloseable {
         this.platform = Objects.requireNonNull(platform, "platform");
         this.healthInterval = config.healthInterval();
         TrustedCommandKeys keys = commandKeys(config.commandKeys());
+        this.visitLog = visitLog;
         this.outbox = SqliteOutbox.on(visitLog, clock, config.outboxLimits());
         this.state = new SqliteTelemetryState(visitLog, clock);
         this.transport = transports.apply(new Announcement());
@@ -153,8 +157,12 @@ public final class KioskTelemetry implements AutoCloseable {
      * Call once the kiosk's devices have reported their first states.
      */
     public void start() {
+        // Outbox rows keep milliseconds; a finer start would make what was made in its millisecond look older.
+        startedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         onThread(() -> {
             host.deviceStatuses().forEach(s -> deviceStates.put(s.device(), HealthMessages.state(s)));
+            // Remembered from before a restart, so health does not say "never" beside today's count.
+            visitLog.latestVisitAt().ifPresent(at -> lastCheckIn = at);
             outbox.enqueue(envelope -> new Event(envelope, Event.APP_STARTED, Severity.INFO,
                     "Yizhan " + appVersion + " started", null, Map.of("version", appVersion)));
             scheduleHealth();
@@ -249,7 +257,8 @@ public final class KioskTelemetry implements AutoCloseable {
 
     private void connectionChanged(ConnectionEvent event) {
         if (event instanceof ConnectionEvent.Connected connected) {
-            publisher.connected();
+            // Only a first attempt that succeeded spares what was made while connecting from "replayed".
+            publisher.connected(reportedConnected == null ? startedAt : clock.instant());
             reportConnection(true, connected.broker());
             announceToHomeAssistant();
             publishHealth();

@@ -279,6 +279,17 @@ public final class SqliteVisitLog implements VisitLog {
         }
     }
 
+    /** When the latest visit of all was recorded, for health's "last check-in"; empty for an empty log. */
+    public Optional<Instant> latestVisitAt() {
+        return transaction("latestVisitAt", c -> {
+            try (PreparedStatement max = c.prepareStatement("SELECT max(at_epoch_ms) FROM visit");
+                    ResultSet row = max.executeQuery()) {
+                long at = row.next() ? row.getLong(1) : 0;
+                return row.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(at));
+            }
+        });
+    }
+
     /** The length of the footfall buckets new counts open. */
     public int bucketMinutes() {
         return footfall.bucketMinutes();

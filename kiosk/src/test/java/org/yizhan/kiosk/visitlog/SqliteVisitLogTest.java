@@ -74,6 +74,19 @@ class SqliteVisitLogTest {
     }
 
     @Test
+    void the_latest_visit_time_survives_a_reopen_and_is_empty_for_a_new_log() {
+        assertEquals(Optional.empty(), log.latestVisitAt());
+        log.record(visit("v-1", Purpose.REST, NOON));
+        log.record(visit("v-2", Purpose.REST, NOON.plusSeconds(90)));
+        log.record(visit("v-3", Purpose.REST, NOON.plusSeconds(30)));
+
+        log.close();
+        log = SqliteVisitLog.open(file);
+
+        assertEquals(Optional.of(NOON.plusSeconds(90)), log.latestVisitAt());
+    }
+
+    @Test
     void the_log_connection_is_in_wal_mode_with_full_synchronous_foreign_keys_and_a_busy_timeout() {
         // given an open log
 

@@ -115,7 +115,16 @@ public final class OutboxPublisher implements AutoCloseable {
 
     /** The broker connection came up now: messages made before now are replayed; publishing resumes at once. */
     public void connected() {
-        connectedSince = clock.instant();
+        connected(clock.instant());
+    }
+
+    /**
+     * The broker connection came up; messages made before {@code replayedBefore} are replayed. The kiosk's
+     * first connection of a run passes the moment it started trying, when that first attempt succeeded: what
+     * it made while connecting (its {@code app-started}) waited through no outage.
+     */
+    public void connected(Instant replayedBefore) {
+        connectedSince = replayedBefore;
         execute(() -> {
             failedRounds = 0;
             publishNotBefore = System.nanoTime();
