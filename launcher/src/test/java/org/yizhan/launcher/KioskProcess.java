@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.yizhan.testsupport.Arrivals;
 
 /**
  * A headless simulated kiosk ({@code yizhan kiosk --headless --simulate}) in a JVM of its own, driven as

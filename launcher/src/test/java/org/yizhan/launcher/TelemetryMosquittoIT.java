@@ -14,17 +14,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.launcher.KioskProcess.Line;
-import org.yizhan.launcher.MqttObserver.Received;
 import org.yizhan.protocol.birth.Birth;
 import org.yizhan.protocol.codec.Decoding;
 import org.yizhan.protocol.codec.PayloadCodec;
@@ -42,6 +39,10 @@ import org.yizhan.provisioning.demo.DemoSite;
 import org.yizhan.provisioning.pass.PassIssuer;
 import org.yizhan.provisioning.pass.PassSigningKey;
 import org.yizhan.provisioning.pass.VisitorCategory;
+import org.yizhan.testsupport.mqtt.Loopback;
+import org.yizhan.testsupport.mqtt.MosquittoProcess;
+import org.yizhan.testsupport.mqtt.MqttWatcher;
+import org.yizhan.testsupport.mqtt.MqttWatcher.Received;
 
 /**
  * Issue 4's "done when" 1 and 2, end to end: a real {@code mosquitto} on 127.0.0.1, headless simulated kiosks in
@@ -80,7 +81,7 @@ class TelemetryMosquittoIT {
     private final PayloadCodec codec = new PayloadCodec();
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private MosquittoProcess mosquitto;
-    private MqttObserver fleet;
+    private MqttWatcher fleet;
     private PassIssuer issuer;
     private Path data;
     private Path config;
@@ -89,11 +90,11 @@ class TelemetryMosquittoIT {
 
     @BeforeEach
     void startMosquittoAndTheFleet() throws Exception {
-        Optional<Path> program = MosquittoProcess.program();
-        Assumptions.assumeTrue(program.isPresent(), "mosquitto is not installed (apt-get install mosquitto; .ci/run"
-                + " installs it): skipping the kiosk-to-mosquitto interop test");
-        mosquitto = open(MosquittoProcess.start(program.get(), dir.resolve("broker"), MosquittoProcess.freePort()));
-        fleet = open(MqttObserver.watching(mosquitto.url(), "yizhan/#"));
+        Path program = MosquittoProcess.installedOrSkip("mosquitto", "the kiosk-to-mosquitto interop test");
+        mosquitto = open(MosquittoProcess.withPersistence(program, dir.resolve("broker"), Loopback.freePort()));
+        // Retain as published: a retained state is recognisable also when it arrives live. A session that outlives
+        // mosquitto's restart: nothing published between the restart and the reconnect is missed.
+        fleet = open(MqttWatcher.to(mosquitto.url()).retainAsPublished().keepingSession().watch("yizhan/#"));
         data = Files.createDirectories(dir.resolve("kiosk-data"));
         issuer = new PassIssuer(PassSigningKey.read(DemoSite.ensure(data).signingKeyFile()), Clock.systemUTC());
         config = Files.writeString(dir.resolve("kiosk.properties"), """

@@ -43,6 +43,7 @@ import org.yizhan.fleet.connection.IncomingMessage;
 import org.yizhan.fleet.connection.OutgoingMessage;
 import org.yizhan.fleet.connection.Subscription;
 import org.yizhan.fleet.connection.SubscriptionListener;
+import org.yizhan.protocol.mqtt.MqttReasonCode;
 
 /**
  * The {@link FleetConnection} on Eclipse Paho's MQTT 5 client (1.2.5), and the only class of the fleet that
@@ -245,8 +246,8 @@ public final class PahoFleetConnection implements FleetConnection {
         String topic = outgoing.message.topic();
         if (failure != null) {
             outgoing.fail("publishing to " + topic + " failed: " + describe(failure));
-        } else if (MqttReasonCodes.isError(reasonCode)) {
-            outgoing.fail("the broker refused the message to " + topic + ": " + MqttReasonCodes.mqtt(reasonCode));
+        } else if (MqttReasonCode.isError(reasonCode)) {
+            outgoing.fail("the broker refused the message to " + topic + ": " + MqttReasonCode.mqtt(reasonCode));
         } else {
             outgoing.done.complete(null);
         }
@@ -285,9 +286,9 @@ public final class PahoFleetConnection implements FleetConnection {
                         public void onSuccess(IMqttToken token) {
                             int[] codes = token.getReasonCodes();
                             int code = codes == null || codes.length == 0 ? 0 : codes[0];
-                            onThread(() -> subscribed(shared, MqttReasonCodes.isError(code)
+                            onThread(() -> subscribed(shared, MqttReasonCode.isError(code)
                                     ? "the broker refused the subscription to " + filter + ": "
-                                            + MqttReasonCodes.mqtt(code)
+                                            + MqttReasonCode.mqtt(code)
                                     : null));
                         }
 
@@ -521,9 +522,7 @@ public final class PahoFleetConnection implements FleetConnection {
                 // Paho's wrapper for anything it did not expect; the cause says what
                 return innermost(mqtt.getCause());
             }
-            String what = MqttReasonCodes.isMqtt(code) && MqttReasonCodes.isError(code)
-                    ? "refused by the broker: " + MqttReasonCodes.mqtt(code)
-                    : MqttReasonCodes.client(code);
+            String what = MqttReasonCode.failure(code);
             return mqtt.getCause() == null ? what : what + ": " + innermost(mqtt.getCause());
         }
         return innermost(e);
@@ -534,7 +533,7 @@ public final class PahoFleetConnection implements FleetConnection {
             return describe(response.getException());
         }
         String reason = response.getReasonString();
-        return "the broker disconnected the client: " + MqttReasonCodes.mqtt(response.getReturnCode())
+        return "the broker disconnected the client: " + MqttReasonCode.mqtt(response.getReturnCode())
                 + (reason == null || reason.isBlank() ? "" : ", " + oneLine(reason));
     }
 

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yizhan.fleet.TestBroker;
 import org.yizhan.fleet.connection.FleetConnectionSettings;
 import org.yizhan.fleet.mqtt.PahoFleetConnection;
 import org.yizhan.protocol.codec.PayloadCodec;
@@ -35,6 +34,8 @@ import org.yizhan.protocol.command.CommandSigningKey;
 import org.yizhan.protocol.command.Verification;
 import org.yizhan.protocol.message.Envelope;
 import org.yizhan.protocol.topic.KioskId;
+import org.yizhan.testsupport.command.FakeKiosk;
+import org.yizhan.testsupport.mqtt.EmbeddedTestBroker;
 
 class CommandSenderTest {
 
@@ -47,7 +48,7 @@ class CommandSenderTest {
 
     @TempDir
     static Path dir;
-    private static TestBroker broker;
+    private static EmbeddedTestBroker broker;
 
     private final PayloadCodec codec = new PayloadCodec();
     private PahoFleetConnection connection;
@@ -55,7 +56,7 @@ class CommandSenderTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = TestBroker.start(dir);
+        broker = EmbeddedTestBroker.start(dir);
     }
 
     @AfterAll
@@ -85,7 +86,7 @@ class CommandSenderTest {
             // then the kiosk got it at QoS 1, not retained, asking for the answer on its cmd-result
             Command command = pending.command();
             assertEquals(command, reply.command());
-            FakeKiosk.Arrival arrival = kiosk.arrivals.poll(5, TimeUnit.SECONDS);
+            FakeKiosk.Arrival arrival = kiosk.arrivals().poll(5, TimeUnit.SECONDS);
             assertEquals("yizhan/v1/demo/kiosk-1/cmd/notice", arrival.topic());
             assertEquals(1, arrival.qos());
             assertFalse(arrival.retained());
@@ -119,7 +120,7 @@ class CommandSenderTest {
             CommandReply.Answered answered = assertInstanceOf(CommandReply.Answered.class, reply);
             assertEquals("this command's answer", answered.result().message());
             assertEquals(reply.command().id(), answered.result().command());
-            assertEquals(1, kiosk.arrivals.size());
+            assertEquals(1, kiosk.arrivals().size());
         }
     }
 
@@ -136,7 +137,7 @@ class CommandSenderTest {
 
             // then
             assertInstanceOf(CommandReply.NoAnswer.class, reply);
-            assertEquals(1, kiosk.arrivals.size());
+            assertEquals(1, kiosk.arrivals().size());
         }
     }
 
@@ -155,7 +156,7 @@ class CommandSenderTest {
             // then
             CommandReply.Answered answered = assertInstanceOf(CommandReply.Answered.class, reply);
             assertEquals("yours", answered.result().message());
-            assertEquals(1, kiosk.arrivals.size());
+            assertEquals(1, kiosk.arrivals().size());
         }
     }
 
@@ -172,7 +173,7 @@ class CommandSenderTest {
             assertEquals(CommandOutcome.REJECTED, result.outcome());
             assertEquals("unknown-key", result.reason());
             assertEquals(reply.command().id(), result.command());
-            assertInstanceOf(Verification.Rejected.class, kiosk.arrivals.poll().verification());
+            assertInstanceOf(Verification.Rejected.class, kiosk.arrivals().poll().verification());
         }
     }
 
@@ -189,7 +190,7 @@ class CommandSenderTest {
             CommandReply.Unreadable unreadable = assertInstanceOf(CommandReply.Unreadable.class, reply);
             assertEquals("{\"schema\":1}", unreadable.payload());
             assertFalse(unreadable.problem().isBlank());
-            assertEquals(1, kiosk.arrivals.size());
+            assertEquals(1, kiosk.arrivals().size());
         }
     }
 
@@ -210,7 +211,7 @@ class CommandSenderTest {
         // given a kiosk that takes the command but never answers
         try (FakeKiosk kiosk = FakeKiosk.start(broker.url(), KIOSK, FLEET_KEY.trusted(), (arrival, k) -> List.of())) {
             CompletableFuture<CommandReply> reply = sender.send(KIOSK, NOTICE, VALIDITY, WAIT).reply();
-            kiosk.arrivals.poll(10, TimeUnit.SECONDS);
+            kiosk.arrivals().poll(10, TimeUnit.SECONDS);
 
             // when another client takes over the fleet's session
             PahoFleetConnection twin = PahoFleetConnection.connect(
@@ -247,7 +248,7 @@ class CommandSenderTest {
                 assertEquals(reply.command().id(), result.message());
                 assertEquals(reply.command().name().code(), result.name());
             }
-            assertEquals(3, kiosk.arrivals.size());
+            assertEquals(3, kiosk.arrivals().size());
         }
     }
 

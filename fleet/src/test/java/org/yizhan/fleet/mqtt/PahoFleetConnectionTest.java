@@ -19,23 +19,24 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.yizhan.fleet.TestBroker;
 import org.yizhan.fleet.connection.FleetConnectionException;
 import org.yizhan.fleet.connection.FleetConnectionSettings;
 import org.yizhan.fleet.connection.IncomingMessage;
 import org.yizhan.fleet.connection.OutgoingMessage;
 import org.yizhan.fleet.connection.Subscription;
 import org.yizhan.fleet.connection.SubscriptionListener;
+import org.yizhan.testsupport.mqtt.EmbeddedTestBroker;
+import org.yizhan.testsupport.mqtt.Loopback;
 
 class PahoFleetConnectionTest {
 
     @TempDir
     static Path dir;
-    private static TestBroker broker;
+    private static EmbeddedTestBroker broker;
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = TestBroker.start(dir);
+        broker = EmbeddedTestBroker.start(dir);
     }
 
     @AfterAll
@@ -109,7 +110,7 @@ class PahoFleetConnectionTest {
     @Test
     void an_unreachable_broker_is_one_clear_line() throws Exception {
         // given
-        String url = "tcp://127.0.0.1:" + TestBroker.freePort();
+        String url = Loopback.tcpUrl(Loopback.freePort());
 
         // when
         FleetConnectionException e = assertThrows(FleetConnectionException.class,

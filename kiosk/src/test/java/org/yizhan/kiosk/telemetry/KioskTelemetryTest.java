@@ -25,13 +25,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yizhan.devices.health.BleNotification;
 import org.yizhan.kiosk.KioskAssembly;
 import org.yizhan.kiosk.config.KioskConfigFile;
 import org.yizhan.kiosk.config.RemoteSettings;
 import org.yizhan.kiosk.devices.DeviceMode;
 import org.yizhan.kiosk.flow.KioskEvent;
-import org.yizhan.kiosk.telemetry.mqtt.HiveMqBroker;
-import org.yizhan.kiosk.telemetry.mqtt.Observer;
 import org.yizhan.protocol.codec.PayloadCodec;
 import org.yizhan.protocol.command.Command;
 import org.yizhan.protocol.command.CommandArgs;
@@ -45,6 +44,8 @@ import org.yizhan.provisioning.demo.DemoSite;
 import org.yizhan.provisioning.pass.PassIssuer;
 import org.yizhan.provisioning.pass.PassSigningKey;
 import org.yizhan.provisioning.pass.VisitorCategory;
+import org.yizhan.testsupport.mqtt.EmbeddedTestBroker;
+import org.yizhan.testsupport.mqtt.MqttWatcher;
 
 /**
  * A simulated kiosk with a broker, as the fleet sees it over real TCP: what it announces, counts and
@@ -59,14 +60,14 @@ class KioskTelemetryTest {
 
     @TempDir
     static Path brokerDir;
-    private static HiveMqBroker broker;
+    private static EmbeddedTestBroker broker;
 
     @TempDir
     Path data;
 
     private KioskId id;
     private Topics topics;
-    private Observer fleet;
+    private MqttWatcher fleet;
     private KioskAssembly kiosk;
     private final List<KioskEvent> events = new ArrayList<>();
     private PassIssuer passes;
@@ -74,7 +75,7 @@ class KioskTelemetryTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = HiveMqBroker.start(brokerDir);
+        broker = EmbeddedTestBroker.start(brokerDir);
     }
 
     @AfterAll
@@ -86,7 +87,7 @@ class KioskTelemetryTest {
     void startKiosk() throws Exception {
         id = new KioskId("demo", "kiosk-" + KIOSKS.incrementAndGet());
         topics = Topics.of(id);
-        fleet = Observer.watching(broker.url(), "yizhan/v1/demo/" + id.kiosk() + "/#");
+        fleet = MqttWatcher.watching(broker.url(), "yizhan/v1/demo/" + id.kiosk() + "/#");
         DemoSite site = DemoSite.ensure(data);
         passes = new PassIssuer(PassSigningKey.read(site.signingKeyFile()), Clock.systemUTC());
         commandKey = CommandSigningKey.fromJwk(Files.readString(site.commandKeyFile()));
@@ -123,18 +124,18 @@ class KioskTelemetryTest {
 
     @Test
     void announces_itself_online_with_an_inventory_of_its_devices() throws Exception {
-        JsonNode state = json(fleet.await(r -> r.topic().equals(topics.state().toString()), "online state"));
+        JsonNode state = json(fleet.take(r -> r.topic().equals(topics.state().toString()), "online state"));
         assertEquals("online", state.get("state").asText());
-        JsonNode birth = json(fleet.await(r -> r.topic().equals(topics.birth().toString()), "birth"));
+        JsonNode birth = json(fleet.take(r -> r.topic().equals(topics.birth().toString()), "birth"));
         assertEquals(state.get("birthSeq").asLong(), birth.get("birthSeq").asLong());
         List<String> devices = new ArrayList<>();
         birth.get("devices").forEach(d -> devices.add(d.get("name").asText() + "=" + d.get("kind").asText()));
         assertTrue(devices.containsAll(List.of("scanner=qr-scanner", "door=door-relay", "bp-monitor=blood-pressure",
                 "system=system")), devices::toString);
-        JsonNode health = json(fleet.await(r -> r.topic().equals(topics.health().toString()), "health"));
+        JsonNode health = json(fleet.take(r -> r.topic().equals(topics.health().toString()), "health"));
         assertEquals(30, health.get("intervalSeconds").asInt());
         assertFalse(health.get("devices").isEmpty());
-        JsonNode started = json(fleet.await(r -> r.topic().equals(topics.events().toString())
+        JsonNode started = json(fleet.take(r -> r.topic().equals(topics.events().toString())
                 && r.text().contains("app-started"), "the app-started event"));
         assertFalse(started.get("replayed").asBoolean(), "made while connecting, not held through an outage");
     }
@@ -143,18 +144,18 @@ class KioskTelemetryTest {
     void home_assistant_finds_the_kiosk_when_discovery_is_on() throws Exception {
         kiosk.close();
         events.clear();
-        Predicate<Observer.Received> ours = r -> r.topic().contains("/yizhan_demo_" + id.kiosk() + "_");
-        try (Observer live = Observer.watching(broker.url(), "homeassistant/#")) {
+        Predicate<MqttWatcher.Received> ours = r -> r.topic().contains("/yizhan_demo_" + id.kiosk() + "_");
+        try (MqttWatcher live = MqttWatcher.watching(broker.url(), "homeassistant/#")) {
             startKiosk(List.of("telemetry.home-assistant = true"));
             for (int i = 0; i < 4; i++) {
-                live.await(ours, "a Home Assistant discovery message");
+                live.take(ours, "a Home Assistant discovery message");
             }
         }
         // A Home Assistant started later still finds the kiosk: the broker kept the messages.
-        try (Observer homeAssistant = Observer.watching(broker.url(), "homeassistant/#")) {
+        try (MqttWatcher homeAssistant = MqttWatcher.watching(broker.url(), "homeassistant/#")) {
             List<String> entities = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                Observer.Received config = homeAssistant.await(ours.and(Observer.Received::retained),
+                MqttWatcher.Received config = homeAssistant.take(ours.and(MqttWatcher.Received::retained),
                         "a retained Home Assistant discovery message");
                 entities.add(JSON.readTree(config.payload()).get("unique_id").asText());
             }
@@ -175,7 +176,7 @@ class KioskTelemetryTest {
 
         assertEquals(0L, kiosk.flushTelemetry().get(30, TimeUnit.SECONDS));
 
-        Footfall bucket = footfall(fleet.await(r -> r.topic().equals(topics.footfall().toString())
+        Footfall bucket = footfall(fleet.take(r -> r.topic().equals(topics.footfall().toString())
                 && footfall(r).counts().checkIns() == 3, "a footfall bucket with three check-ins"));
         assertEquals(Map.of("rider", 2L, "resident", 1L), bucket.counts().checkInsByCategory());
         assertEquals(1, bucket.counts().entriesSensed());
@@ -195,13 +196,13 @@ class KioskTelemetryTest {
             broker.startAgain();
         }
         fleet.close();
-        fleet = Observer.watching(broker.url(), topics.footfall().toString());
+        fleet = MqttWatcher.watching(broker.url(), topics.footfall().toString());
         events.clear();
         awaitEvent(e -> e instanceof KioskEvent.BrokerConnection c && c.connected(), "connected again");
         kiosk.flushTelemetry().get(30, TimeUnit.SECONDS);
 
         FootfallLedger ledger = new FootfallLedger();
-        Observer.Received first = fleet.await(r -> true, "the footfall held through the outage");
+        MqttWatcher.Received first = fleet.take(r -> true, "the footfall held through the outage");
         ledger.record(id, footfall(first));
         fleet.rest(Duration.ofSeconds(1)).forEach(r -> ledger.record(id, footfall(r)));
         assertEquals(100, ledger.totals(k -> true, Instant.EPOCH, Instant.now().plus(Duration.ofDays(1))).checkIns());
@@ -274,7 +275,7 @@ class KioskTelemetryTest {
         awaitEvent(e -> e instanceof KioskEvent.ScreenShown s && s.state().language().code().equals("en"),
                 "the home screen in English");
         assertEquals("en", RemoteSettings.read(data.resolve(RemoteSettings.FILE_NAME)).get("ui.language"));
-        JsonNode changed = json(fleet.await(r -> r.topic().equals(topics.events().toString())
+        JsonNode changed = json(fleet.take(r -> r.topic().equals(topics.events().toString())
                 && r.text().contains("config-changed"), "a config-changed event"));
         assertEquals("ui.language", changed.get("details").get("key").asText());
     }
@@ -295,13 +296,28 @@ class KioskTelemetryTest {
         KioskAssembly.await(kiosk.simulate(devices -> devices.unplug("scanner")));
         sense("help", false);
 
-        JsonNode absent = json(fleet.await(r -> r.topic().equals(topics.events().toString())
+        JsonNode absent = json(fleet.take(r -> r.topic().equals(topics.events().toString())
                 && r.text().contains("device-status"), "a device-status event"));
         assertEquals("scanner", absent.get("device").asText());
         assertEquals("error", absent.get("severity").asText());
-        JsonNode help = json(fleet.await(r -> r.topic().equals(topics.events().toString())
+        JsonNode help = json(fleet.take(r -> r.topic().equals(topics.events().toString())
                 && r.text().contains("help-button"), "a help-button event"));
         assertEquals("warning", help.get("severity").asText());
+    }
+
+    @Test
+    void a_crisis_reading_alerts_the_staff_through_the_broker_without_saying_who() throws Exception {
+        KioskAssembly.await(kiosk.tap("health"));
+        KioskAssembly.await(kiosk.tap("consent-keep"));
+        KioskAssembly.await(kiosk.scan(pass("resident-9", VisitorCategory.RESIDENT)));
+        KioskAssembly.await(kiosk.simulate(devices -> devices.ble(BleNotification.parse("2A35 00 B9 00 64 00 80 00"))));
+
+        MqttWatcher.Received alert = fleet.take(r -> r.topic().equals(topics.events().toString())
+                && r.text().contains("crisis-reading"), "a crisis-reading event");
+        JsonNode event = json(alert);
+        assertEquals("error", event.get("severity").asText());
+        assertFalse(alert.text().contains("resident-9"), "no pseudonym in " + alert.text());
+        assertFalse(alert.text().contains("185"), "no values in " + alert.text());
     }
 
     @Test
@@ -312,7 +328,7 @@ class KioskTelemetryTest {
 
         KioskAssembly.await(kiosk.simulate(devices -> devices.system().cpuCelsius(86.0)));
 
-        JsonNode hot = json(fleet.await(r -> r.topic().equals(topics.events().toString())
+        JsonNode hot = json(fleet.take(r -> r.topic().equals(topics.events().toString())
                 && r.text().contains("system-problem"), "a system-problem event"));
         assertEquals("system", hot.get("device").asText());
         assertTrue(hot.get("message").asText().contains("86"), hot.toString());
@@ -323,7 +339,7 @@ class KioskTelemetryTest {
     private CommandResult send(String name, byte[] payload, String correlation) throws Exception {
         fleet.request(topics.command(name).toString(), payload, topics.commandResult().toString(),
                 correlation.getBytes(StandardCharsets.UTF_8));
-        Observer.Received answer = fleet.await(r -> r.topic().equals(topics.commandResult().toString()),
+        MqttWatcher.Received answer = fleet.take(r -> r.topic().equals(topics.commandResult().toString()),
                 "a cmd-result for " + name);
         return CODEC.decode(answer.payload(), CommandResult.class).decoded().orElseThrow();
     }
@@ -341,7 +357,7 @@ class KioskTelemetryTest {
     }
 
     private KioskEvent awaitEvent(Predicate<KioskEvent> wanted, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Observer.PATIENCE.toNanos();
+        long deadline = System.nanoTime() + MqttWatcher.PATIENCE.toNanos();
         synchronized (events) {
             while (true) {
                 for (KioskEvent event : events) {
@@ -351,18 +367,18 @@ class KioskTelemetryTest {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError("no " + what + " within " + Observer.PATIENCE + "; events: " + events);
+                    throw new AssertionError("no " + what + " within " + MqttWatcher.PATIENCE + "; events: " + events);
                 }
                 TimeUnit.NANOSECONDS.timedWait(events, left);
             }
         }
     }
 
-    private static JsonNode json(Observer.Received received) throws Exception {
+    private static JsonNode json(MqttWatcher.Received received) throws Exception {
         return JSON.readTree(received.payload());
     }
 
-    private static Footfall footfall(Observer.Received received) {
+    private static Footfall footfall(MqttWatcher.Received received) {
         return CODEC.decode(received.payload(), Footfall.class).decoded().orElseThrow();
     }
 }

@@ -11,21 +11,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
+import org.yizhan.testsupport.mqtt.Loopback;
+import org.yizhan.testsupport.mqtt.MqttWatcher;
 import picocli.CommandLine;
 
 class BrokerCommandTest {
@@ -38,7 +29,7 @@ class BrokerCommandTest {
     @Test
     void runs_a_broker_on_127_0_0_1_that_keeps_retained_messages_until_it_is_stopped() throws Exception {
         // given
-        int port = freePort();
+        int port = Loopback.freePort();
         BrokerCommand command = new BrokerCommand();
 
         // when
@@ -47,21 +38,15 @@ class BrokerCommandTest {
         awaitOutput("broker listening on tcp://127.0.0.1:" + port + System.lineSeparator(), exit);
 
         // then a client publishes a retained message and a second one receives it from the broker
-        String url = "tcp://127.0.0.1:" + port;
-        MqttAsyncClient publisher = connect(url, "publisher", null);
-        MqttMessage retained = new MqttMessage("online".getBytes(StandardCharsets.UTF_8));
-        retained.setQos(1);
-        retained.setRetained(true);
-        publisher.publish("yizhan/v1/demo/kiosk-1/state", retained).waitForCompletion(PATIENCE_MS);
-        BlockingQueue<MqttMessage> received = new LinkedBlockingQueue<>();
-        MqttAsyncClient subscriber = connect(url, "subscriber", received);
-        subscriber.subscribe(new MqttSubscription[] {new MqttSubscription("yizhan/v1/#", 1)}, null, null,
-                new MqttProperties()).waitForCompletion(PATIENCE_MS);
-        assertArrayEquals("online".getBytes(StandardCharsets.UTF_8),
-                received.poll(PATIENCE_MS, TimeUnit.MILLISECONDS).getPayload());
-        for (MqttAsyncClient client : new MqttAsyncClient[] {publisher, subscriber}) {
-            client.disconnectForcibly(0, 1000, true);
-            client.close();
+        String url = Loopback.tcpUrl(port);
+        try (MqttWatcher publisher = MqttWatcher.watching(url)) {
+            publisher.publish("yizhan/v1/demo/kiosk-1/state", "online".getBytes(StandardCharsets.UTF_8), true);
+        }
+        try (MqttWatcher subscriber = MqttWatcher.watching(url, "yizhan/v1/#")) {
+            MqttWatcher.Received state = subscriber.await(0, r -> true, Duration.ofMillis(PATIENCE_MS),
+                    "the retained state");
+            assertArrayEquals("online".getBytes(StandardCharsets.UTF_8), state.payload());
+            assertTrue(state.retained());
         }
 
         // and when it is stopped, it ends cleanly and frees the port
@@ -100,45 +85,6 @@ class BrokerCommandTest {
             assertTrue(System.currentTimeMillis() < deadline && !exit.isDone(),
                     "no '" + expected.strip() + "'; out: " + out + " err: " + err);
             Thread.sleep(20);
-        }
-    }
-
-    private static MqttAsyncClient connect(String url, String id, BlockingQueue<MqttMessage> received)
-            throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient(url, id, new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                received.add(message);
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
-        client.connect(new MqttConnectionOptions()).waitForCompletion(PATIENCE_MS);
-        return client;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = bind(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -24,6 +24,7 @@ import org.yizhan.protocol.command.CommandSigningKey;
 import org.yizhan.protocol.command.Verification;
 import org.yizhan.protocol.message.Envelope;
 import org.yizhan.protocol.topic.KioskId;
+import org.yizhan.testsupport.command.FakeKiosk;
 
 /** {@code yizhan command} against the demo's embedded broker, with a fake kiosk answering. */
 class SendCommandEndToEndTest {
@@ -50,11 +51,12 @@ class SendCommandEndToEndTest {
     @Test
     void a_notice_the_kiosk_obeys_prints_ok_and_exits_0() throws Exception {
         // given a kiosk that trusts the fleet's key
-        try (FakeKiosk kiosk = FakeKiosk.start(broker.url(), KIOSK, FLEET_KEY.trusted(), accepted -> {
+        FakeKiosk.Responder showNotice = FakeKiosk.obeying(accepted -> {
             CommandArgs.Notice notice = (CommandArgs.Notice) accepted.command().args();
             return CommandResult.ok(nextEnvelope(), accepted.command(), "notice shown until " + notice.until(),
                     Map.of());
-        })) {
+        });
+        try (FakeKiosk kiosk = FakeKiosk.start(broker.url(), KIOSK, FLEET_KEY.trusted(), showNotice)) {
             // when
             CliRun run = CliRun.of("--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-1", "notice",
                     "--zh", "今晚22:00至23:00暂停开放", "--en", "Closed tonight 22:00-23:00",
@@ -64,7 +66,7 @@ class SendCommandEndToEndTest {
             assertEquals(0, run.exit, run.toString());
             assertEquals("ok: notice shown until 2030-03-02T15:00:00Z\n", run.out.replace("\r\n", "\n"));
             Verification.Accepted accepted = assertInstanceOf(Verification.Accepted.class,
-                    kiosk.verified.poll(5, TimeUnit.SECONDS));
+                    kiosk.arrivals().poll(5, TimeUnit.SECONDS).verification());
             assertEquals(new CommandArgs.Notice("今晚22:00至23:00暂停开放", "Closed tonight 22:00-23:00",
                     Instant.parse("2030-03-02T15:00:00Z")), accepted.command().args());
             assertTrue(run.err.startsWith("sent notice " + accepted.command().id() + " to demo/kiosk-1 through "
@@ -76,14 +78,15 @@ class SendCommandEndToEndTest {
     void a_command_the_kiosk_rejects_prints_the_reason_and_exits_1() throws Exception {
         // given a kiosk that trusts another fleet key
         try (FakeKiosk kiosk = FakeKiosk.start(broker.url(), KIOSK, CommandSigningKey.generate().trusted(),
-                accepted -> CommandResult.ok(nextEnvelope(), accepted.command(), "restarting", Map.of()))) {
+                FakeKiosk.obeying(accepted -> CommandResult.ok(nextEnvelope(), accepted.command(), "restarting",
+                        Map.of())))) {
             // when
             CliRun run = CliRun.of("--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-1", "restart");
 
             // then
             assertEquals(1, run.exit, run.toString());
             assertTrue(run.out.startsWith("rejected: unknown-key — "), run.toString());
-            assertInstanceOf(Verification.Rejected.class, kiosk.verified.poll(5, TimeUnit.SECONDS));
+            assertInstanceOf(Verification.Rejected.class, kiosk.arrivals().poll(5, TimeUnit.SECONDS).verification());
         }
     }
 
@@ -97,7 +100,8 @@ class SendCommandEndToEndTest {
         snapshot.put("system", system);
         snapshot.put("logLines", List.of("12:00:01 INFO started", "12:00:02 WARN scanner is absent"));
         try (FakeKiosk kiosk = FakeKiosk.start(broker.url(), KIOSK, FLEET_KEY.trusted(),
-                accepted -> CommandResult.ok(nextEnvelope(), accepted.command(), "2 log lines", snapshot))) {
+                FakeKiosk.obeying(accepted -> CommandResult.ok(nextEnvelope(), accepted.command(), "2 log lines",
+                        snapshot)))) {
             // when
             CliRun readable = CliRun.of("--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-1",
                     "diagnostics", "--log-lines", "2");
@@ -119,7 +123,8 @@ class SendCommandEndToEndTest {
             JsonNode answer = new ObjectMapper().readTree(json.out);
             assertEquals("ok", answer.get("outcome").asText());
             assertEquals(51.5, answer.get("result").get("system").get("cpuCelsius").asDouble());
-            Verification.Accepted first = assertInstanceOf(Verification.Accepted.class, kiosk.verified.poll());
+            Verification.Accepted first = assertInstanceOf(Verification.Accepted.class,
+                    kiosk.arrivals().poll().verification());
             assertEquals(new CommandArgs.Diagnostics(2), first.command().args());
         }
     }
@@ -127,13 +132,14 @@ class SendCommandEndToEndTest {
     @Test
     void a_config_set_arrives_as_typed() throws Exception {
         try (FakeKiosk kiosk = FakeKiosk.start(broker.url(), KIOSK, FLEET_KEY.trusted(),
-                accepted -> CommandResult.ok(nextEnvelope(), accepted.command(), "ui.large-text is true", Map.of()))) {
+                FakeKiosk.obeying(accepted -> CommandResult.ok(nextEnvelope(), accepted.command(),
+                        "ui.large-text is true", Map.of())))) {
             CliRun run = CliRun.of("config-set", "ui.large-text", "true", "--key", keyFile, "--broker", broker.url(),
                     "--kiosk", "demo/kiosk-1");
 
             assertEquals(0, run.exit, run.toString());
             Verification.Accepted accepted = assertInstanceOf(Verification.Accepted.class,
-                    kiosk.verified.poll(5, TimeUnit.SECONDS));
+                    kiosk.arrivals().poll(5, TimeUnit.SECONDS).verification());
             assertEquals(new CommandArgs.ConfigSet("ui.large-text", "true"), accepted.command().args());
         }
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.yizhan.kiosk.telemetry.ConnectionEvent;
 import org.yizhan.kiosk.telemetry.ConnectionListener;
+import org.yizhan.testsupport.mqtt.MqttWatcher;
 
 /** Records a transport's connection events for a test to wait on. */
 final class Events implements ConnectionListener {
@@ -22,12 +23,12 @@ final class Events implements ConnectionListener {
 
     /** The next event of {@code type}, skipping events of other types. */
     <T extends ConnectionEvent> T next(Class<T> type) throws InterruptedException {
-        long deadline = System.nanoTime() + Observer.PATIENCE.toNanos();
+        long deadline = System.nanoTime() + MqttWatcher.PATIENCE.toNanos();
         List<ConnectionEvent> skipped = new ArrayList<>();
         while (true) {
             ConnectionEvent event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (event == null) {
-                return fail("no " + type.getSimpleName() + " within " + Observer.PATIENCE + "; events: " + skipped);
+                return fail("no " + type.getSimpleName() + " within " + MqttWatcher.PATIENCE + "; events: " + skipped);
             }
             if (type.isInstance(event)) {
                 return type.cast(event);

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -34,6 +33,10 @@ import org.yizhan.protocol.codec.PayloadCodec;
 import org.yizhan.protocol.state.KioskState;
 import org.yizhan.protocol.topic.KioskId;
 import org.yizhan.protocol.topic.Topics;
+import org.yizhan.testsupport.mqtt.Loopback;
+import org.yizhan.testsupport.mqtt.MosquittoProcess;
+import org.yizhan.testsupport.mqtt.MqttWatcher;
+import org.yizhan.testsupport.mqtt.TcpRelay;
 
 /**
  * {@link PahoMqttTransport} against a real {@code mosquitto}, the production broker, configured as
@@ -50,7 +53,7 @@ class MosquittoInteropTest {
 
     @TempDir
     static Path dir;
-    private static MosquittoBroker mosquitto;
+    private static MosquittoProcess mosquitto;
     private static int tcpPort;
     private static int tlsPort;
     private static boolean tlsReady;
@@ -62,19 +65,16 @@ class MosquittoInteropTest {
 
     @BeforeAll
     static void startMosquitto() throws Exception {
-        Optional<Path> program = MosquittoBroker.program("mosquitto");
-        Optional<Path> passwd = MosquittoBroker.program("mosquitto_passwd");
-        if (program.isEmpty() || passwd.isEmpty()) {
-            Assumptions.abort("mosquitto is not installed (apt-get install mosquitto); skipping the interop tests");
-        }
-        tcpPort = HiveMqBroker.freePort();
-        tlsPort = HiveMqBroker.freePort();
+        Path program = MosquittoProcess.installedOrSkip("mosquitto", "the interop tests");
+        Path passwd = MosquittoProcess.installedOrSkip("mosquitto_passwd", "the interop tests");
+        tcpPort = Loopback.freePort();
+        tlsPort = Loopback.freePort();
         Path passwords = dir.resolve("passwords");
-        run(passwd.get().toString(), "-c", "-b", passwords.toString(), "fleet", FLEET_PASSWORD);
+        run(passwd.toString(), "-c", "-b", passwords.toString(), "fleet", FLEET_PASSWORD);
         StringBuilder acl = new StringBuilder("user fleet\ntopic read yizhan/v1/#\ntopic write yizhan/v1/+/+/cmd/+\n");
         for (int i = 1; i <= 6; i++) {
             KioskId kiosk = new KioskId("test", "kiosk-" + i);
-            run(passwd.get().toString(), "-b", passwords.toString(), username(kiosk), KIOSK_PASSWORD);
+            run(passwd.toString(), "-b", passwords.toString(), username(kiosk), KIOSK_PASSWORD);
             // the ACL of docs/mqtt.md, "Broker access"
             acl.append("\nuser ").append(username(kiosk)).append('\n');
             for (String kind : List.of("state", "birth", "health", "footfall", "events", "cmd-result")) {
@@ -99,7 +99,7 @@ class MosquittoInteropTest {
                 password_file %s
                 acl_file %s
                 """.formatted(System.getProperty("user.name"), tcpPort, passwords, aclFile);
-        tlsReady = MosquittoBroker.program("openssl").isPresent();
+        tlsReady = MosquittoProcess.program("openssl").isPresent();
         List<Integer> ports = new ArrayList<>(List.of(tcpPort));
         if (tlsReady) {
             makeCertificates();
@@ -115,7 +115,7 @@ class MosquittoInteropTest {
                     """.formatted(tlsPort, dir.resolve("ca.pem"), dir.resolve("server.pem"), dir.resolve("server.key"));
             ports.add(tlsPort);
         }
-        mosquitto = MosquittoBroker.start(program.get(), dir, config, ports);
+        mosquitto = MosquittoProcess.start(program, dir, config, ports);
     }
 
     @AfterAll
@@ -143,12 +143,12 @@ class MosquittoInteropTest {
 
         // then
         long birthSeq = events.next(ConnectionEvent.Connected.class).birthSeq();
-        Observer fleet = fleet(topics.state().toString(), topics.birth().toString());
-        KioskState state = state(fleet.await(m -> m.topic().equals(topics.state().toString()), "the retained state"));
+        MqttWatcher fleet = fleet(topics.state().toString(), topics.birth().toString());
+        KioskState state = state(fleet.take(m -> m.topic().equals(topics.state().toString()), "the retained state"));
         assertTrue(state.online());
         assertEquals(birthSeq, state.birthSeq());
         assertArrayEquals(TestBirth.payload(birthSeq),
-                fleet.await(m -> m.topic().equals(topics.birth().toString()), "the retained birth").payload());
+                fleet.take(m -> m.topic().equals(topics.birth().toString()), "the retained birth").payload());
     }
 
     @Test
@@ -156,19 +156,18 @@ class MosquittoInteropTest {
         // given a kiosk connected through a connection the test can cut
         KioskId kiosk = new KioskId("test", "kiosk-2");
         Topics topics = Topics.of(kiosk);
-        TcpProxy proxy = new TcpProxy(tcpPort).listen();
+        TcpRelay proxy = new TcpRelay(tcpPort).listen();
         opened.add(proxy);
         transport(kiosk, proxy.url(), KIOSK_PASSWORD).start();
         long birthSeq = events.next(ConnectionEvent.Connected.class).birthSeq();
-        Observer fleet = fleet(topics.state().toString());
-        fleet.await(m -> state(m).online() && state(m).birthSeq() == birthSeq, "the online state");
+        MqttWatcher fleet = fleet(topics.state().toString());
+        fleet.take(m -> state(m).online() && state(m).birthSeq() == birthSeq, "the online state");
 
         // when
-        proxy.stopListening();
-        proxy.cut();
+        proxy.down();
 
         // then
-        KioskState will = state(fleet.await(m -> !state(m).online(), "the will"));
+        KioskState will = state(fleet.take(m -> !state(m).online(), "the will"));
         assertEquals(birthSeq, will.birthSeq());
         assertEquals(KioskState.CONNECTION_LOST, will.reason());
     }
@@ -300,13 +299,14 @@ class MosquittoInteropTest {
         return transport;
     }
 
-    private Observer fleet(String... filters) throws Exception {
-        Observer fleet = Observer.watching(tcpUrl(), "fleet", FLEET_PASSWORD.getBytes(StandardCharsets.UTF_8), filters);
+    private MqttWatcher fleet(String... filters) throws Exception {
+        MqttWatcher fleet = MqttWatcher.to(tcpUrl()).as("fleet", FLEET_PASSWORD.getBytes(StandardCharsets.UTF_8))
+                .watch(filters);
         opened.add(0, fleet);
         return fleet;
     }
 
-    private KioskState state(Observer.Received received) {
+    private KioskState state(MqttWatcher.Received received) {
         return codec.decode(received.payload(), KioskState.class).decoded()
                 .orElseThrow(() -> new AssertionError("not a state: " + received.text()));
     }

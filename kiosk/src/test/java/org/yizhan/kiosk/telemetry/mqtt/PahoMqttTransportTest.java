@@ -36,10 +36,13 @@ import org.yizhan.protocol.state.KioskState;
 import org.yizhan.protocol.state.Presence;
 import org.yizhan.protocol.topic.KioskId;
 import org.yizhan.protocol.topic.Topics;
+import org.yizhan.testsupport.mqtt.EmbeddedTestBroker;
+import org.yizhan.testsupport.mqtt.MqttWatcher;
+import org.yizhan.testsupport.mqtt.TcpRelay;
 
 /**
  * {@link PahoMqttTransport} against a real broker (embedded HiveMQ CE) over real TCP, observed from the fleet's
- * side by a second client. Network trouble is made with a {@link TcpProxy} between kiosk and broker, and by
+ * side by a second client. Network trouble is made with a {@link TcpRelay} between kiosk and broker, and by
  * restarting the broker. One broker for the whole class: it takes seconds to start and stop.
  */
 class PahoMqttTransportTest {
@@ -50,7 +53,7 @@ class PahoMqttTransportTest {
 
     @TempDir
     static Path dir;
-    private static HiveMqBroker broker;
+    private static EmbeddedTestBroker broker;
 
     private final PayloadCodec codec = new PayloadCodec();
     private final List<AutoCloseable> opened = new ArrayList<>();
@@ -61,7 +64,7 @@ class PahoMqttTransportTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = HiveMqBroker.start(dir);
+        broker = EmbeddedTestBroker.start(dir);
     }
 
     @AfterAll
@@ -86,12 +89,12 @@ class PahoMqttTransportTest {
         ConnectionEvent.Connected connected = events.next(ConnectionEvent.Connected.class);
 
         // then: a console that subscribes afterwards gets both from the broker's retained store
-        Observer console = observe(topics.state().toString(), topics.birth().toString());
-        KioskState state = state(console.await(m -> m.topic().equals(topics.state().toString()), "state"));
+        MqttWatcher console = observe(topics.state().toString(), topics.birth().toString());
+        KioskState state = state(console.take(m -> m.topic().equals(topics.state().toString()), "state"));
         assertEquals(Presence.ONLINE, state.state());
         assertEquals(connected.birthSeq(), state.birthSeq());
         assertEquals(birth.issued().get(0), connected.birthSeq());
-        Observer.Received inventory = console.await(m -> m.topic().equals(topics.birth().toString()), "birth");
+        MqttWatcher.Received inventory = console.take(m -> m.topic().equals(topics.birth().toString()), "birth");
         assertTrue(inventory.retained());
         assertArrayEquals(TestBirth.payload(connected.birthSeq()), inventory.payload());
         assertTrue(transport.connected());
@@ -100,9 +103,9 @@ class PahoMqttTransportTest {
     @Test
     void a_qos1_publish_completes_only_when_the_brokers_puback_arrives() throws Exception {
         // given a connection whose replies from the broker are held back
-        TcpProxy proxy = proxy().listen();
+        TcpRelay proxy = proxy().listen();
         PahoMqttTransport transport = started(proxy.url());
-        Observer console = observe(topics.footfall().toString());
+        MqttWatcher console = observe(topics.footfall().toString());
         proxy.holdReplies();
 
         // when
@@ -110,7 +113,7 @@ class PahoMqttTransportTest {
                 .toCompletableFuture();
 
         // then the broker has it, but the kiosk does not count it as published before the PUBACK
-        assertEquals("bucket-1", console.await(m -> true, "footfall").text());
+        assertEquals("bucket-1", console.take(m -> true, "footfall").text());
         assertFalse(published.isDone());
         proxy.releaseReplies();
         published.get(10, TimeUnit.SECONDS);
@@ -119,7 +122,7 @@ class PahoMqttTransportTest {
     @Test
     void a_qos0_publish_completes_once_written_without_waiting_for_the_broker() throws Exception {
         // given
-        TcpProxy proxy = proxy().listen();
+        TcpRelay proxy = proxy().listen();
         PahoMqttTransport transport = started(proxy.url());
         proxy.holdReplies();
 
@@ -136,7 +139,7 @@ class PahoMqttTransportTest {
     void sends_more_publishes_than_the_broker_takes_in_flight_all_in_order() throws Exception {
         // given a broker whose Receive Maximum (HiveMQ: 10) is far below the number sent at once
         PahoMqttTransport transport = started(broker.url());
-        Observer console = observe(topics.events().toString());
+        MqttWatcher console = observe(topics.events().toString());
 
         // when
         List<CompletableFuture<Void>> published = new ArrayList<>();
@@ -148,7 +151,7 @@ class PahoMqttTransportTest {
         // then
         CompletableFuture.allOf(published.toArray(CompletableFuture<?>[]::new)).get(20, TimeUnit.SECONDS);
         for (int i = 0; i < 200; i++) {
-            assertEquals("event-" + i, console.await(m -> true, "event-" + i).text());
+            assertEquals("event-" + i, console.take(m -> true, "event-" + i).text());
         }
     }
 
@@ -168,7 +171,7 @@ class PahoMqttTransportTest {
     @Test
     void publishes_awaiting_their_puback_fail_before_the_disconnect_is_reported() throws Exception {
         // given an unacknowledged publish
-        TcpProxy proxy = proxy().listen();
+        TcpRelay proxy = proxy().listen();
         PahoMqttTransport transport = started(proxy.url());
         proxy.holdReplies();
         CompletableFuture<Void> published = transport.publish(topics.events().toString(), bytes("x"), 1, false)
@@ -196,21 +199,20 @@ class PahoMqttTransportTest {
     @Test
     void the_last_will_says_offline_with_the_birth_sequence_when_the_kiosk_vanishes() throws Exception {
         // given a connected kiosk and a console watching its state
-        TcpProxy proxy = proxy().listen();
+        TcpRelay proxy = proxy().listen();
         transport(proxy.url()).start();
         long birthSeq = events.next(ConnectionEvent.Connected.class).birthSeq();
-        Observer console = observe(topics.state().toString());
-        console.await(m -> state(m).online(), "the online state");
+        MqttWatcher console = observe(topics.state().toString());
+        console.take(m -> state(m).online(), "the online state");
 
         // when its connection dies without a DISCONNECT, and it cannot come back
-        proxy.stopListening();
-        proxy.cut();
+        proxy.down();
 
         // then the broker publishes the will
-        KioskState will = state(console.await(m -> !state(m).online(), "the will"));
+        KioskState will = state(console.take(m -> !state(m).online(), "the will"));
         assertEquals(birthSeq, will.birthSeq());
         assertEquals(KioskState.CONNECTION_LOST, will.reason());
-        KioskState retained = state(observe(topics.state().toString()).await(m -> true, "the retained state"));
+        KioskState retained = state(observe(topics.state().toString()).take(m -> true, "the retained state"));
         assertEquals(Presence.OFFLINE, retained.state());
         assertEquals(birthSeq, retained.birthSeq());
     }
@@ -218,7 +220,7 @@ class PahoMqttTransportTest {
     @Test
     void keeps_trying_while_nothing_listens_and_connects_once_the_broker_appears() throws Exception {
         // given nothing listening where the broker should be
-        TcpProxy proxy = proxy();
+        TcpRelay proxy = proxy();
         PahoMqttTransport transport = transport(proxy.url());
 
         // when
@@ -235,7 +237,7 @@ class PahoMqttTransportTest {
         List<Long> issued = birth.issued();
         assertEquals(issued.get(issued.size() - 1), birthSeq, "the last attempt's number");
         assertTrue(issued.size() >= 3 && issued.get(0) < birthSeq, "a new birth sequence per attempt: " + issued);
-        KioskState state = state(observe(topics.state().toString()).await(m -> true, "the retained state"));
+        KioskState state = state(observe(topics.state().toString()).take(m -> true, "the retained state"));
         assertEquals(birthSeq, state.birthSeq());
         assertTrue(state.online());
     }
@@ -257,7 +259,7 @@ class PahoMqttTransportTest {
         long after = events.next(ConnectionEvent.Connected.class).birthSeq();
         assertTrue(after > before, after + " > " + before);
         // the restarted broker remembers nothing: this retained state was published again on the reconnect
-        KioskState state = state(observe(topics.state().toString()).await(m -> true, "the retained state"));
+        KioskState state = state(observe(topics.state().toString()).take(m -> true, "the retained state"));
         assertTrue(state.online());
         assertEquals(after, state.birthSeq());
         transport.publish(topics.events().toString(), bytes("after the outage"), 1, false)
@@ -302,7 +304,7 @@ class PahoMqttTransportTest {
         events.next(ConnectionEvent.Connected.class);
 
         // when
-        Observer fleet = observe();
+        MqttWatcher fleet = observe();
         fleet.request(topics.command("resync").toString(), bytes("first"), null, null);
         fleet.request(topics.command("resync").toString(), bytes("second"), null, null);
 
@@ -319,14 +321,14 @@ class PahoMqttTransportTest {
         // given
         PahoMqttTransport transport = started(broker.url());
         long birthSeq = birth.issued().get(0);
-        Observer console = observe(topics.state().toString());
-        console.await(m -> state(m).online(), "the online state");
+        MqttWatcher console = observe(topics.state().toString());
+        console.take(m -> state(m).online(), "the online state");
 
         // when
         transport.close();
 
         // then
-        KioskState offline = state(console.await(m -> !state(m).online(), "the offline state"));
+        KioskState offline = state(console.take(m -> !state(m).online(), "the offline state"));
         assertEquals(KioskState.SHUTDOWN, offline.reason());
         assertEquals(birthSeq, offline.birthSeq());
         ConnectionEvent.Disconnected closed = events.next(ConnectionEvent.Disconnected.class);
@@ -342,18 +344,18 @@ class PahoMqttTransportTest {
         // given
         PahoMqttTransport transport = started(broker.url());
         long birthSeq = birth.issued().get(0);
-        Observer console = observe(topics.state().toString(), topics.birth().toString());
-        console.await(m -> m.topic().equals(topics.birth().toString()), "the retained birth");
+        MqttWatcher console = observe(topics.state().toString(), topics.birth().toString());
+        console.take(m -> m.topic().equals(topics.birth().toString()), "the retained birth");
 
         // when
         transport.resync().toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         // then
-        Observer.Received again = console.await(m -> m.topic().equals(topics.state().toString()) && !m.retained(),
+        MqttWatcher.Received again = console.take(m -> m.topic().equals(topics.state().toString()) && !m.retained(),
                 "the state again");
         assertEquals(birthSeq, state(again).birthSeq());
         assertTrue(state(again).online());
-        console.await(m -> m.topic().equals(topics.birth().toString()) && !m.retained(), "the birth again");
+        console.take(m -> m.topic().equals(topics.birth().toString()) && !m.retained(), "the birth again");
     }
 
     @Test
@@ -379,19 +381,19 @@ class PahoMqttTransportTest {
         return transport;
     }
 
-    private TcpProxy proxy() throws Exception {
-        TcpProxy proxy = new TcpProxy(broker.port());
+    private TcpRelay proxy() throws Exception {
+        TcpRelay proxy = new TcpRelay(broker.port());
         opened.add(proxy);
         return proxy;
     }
 
-    private Observer observe(String... filters) throws Exception {
-        Observer observer = Observer.watching(broker.url(), filters);
+    private MqttWatcher observe(String... filters) throws Exception {
+        MqttWatcher observer = MqttWatcher.watching(broker.url(), filters);
         opened.add(0, observer);
         return observer;
     }
 
-    private KioskState state(Observer.Received received) {
+    private KioskState state(MqttWatcher.Received received) {
         return codec.decode(received.payload(), KioskState.class).decoded()
                 .orElseThrow(() -> new AssertionError("not a state: " + received.text()));
     }

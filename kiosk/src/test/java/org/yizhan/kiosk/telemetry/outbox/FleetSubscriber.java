@@ -8,19 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.yizhan.protocol.codec.PayloadCodec;
 import org.yizhan.protocol.footfall.Footfall;
 import org.yizhan.protocol.footfall.FootfallCounts;
@@ -30,12 +19,16 @@ import org.yizhan.protocol.message.Message;
 import org.yizhan.protocol.topic.KioskId;
 import org.yizhan.protocol.topic.TopicKind;
 import org.yizhan.protocol.topic.Topics;
+import org.yizhan.testsupport.mqtt.MqttWatcher;
 
 /**
- * The fleet's side of a test over a real broker: a plain Paho client subscribed at QoS 1 to one kiosk's
- * {@code footfall} and {@code events}, that counts every footfall message into a {@link FootfallLedger} as it
- * arrives (the documented dedupe rule) and keeps every message, copies included. It connects to the broker
- * directly, never through the test's {@link BrokerLink}. Thread-safe; {@link #await} waits with a deadline.
+ * The fleet's side of a test over a real broker: an {@link MqttWatcher} subscribed at QoS 1 to one kiosk's
+ * {@code footfall} and {@code events}, and the fleet's reading of what it received — every footfall message
+ * counted, in arrival order, into a {@link FootfallLedger} (the documented dedupe rule), and every message kept,
+ * copies included. The watcher connects to the broker directly, never through the test's relay.
+ *
+ * <p>Messages are received on Paho's thread into the watcher; this reading of them is brought up to date on the
+ * test's thread, by each call, and is used from that thread only.
  */
 final class FleetSubscriber implements AutoCloseable {
 
@@ -44,154 +37,115 @@ final class FleetSubscriber implements AutoCloseable {
     }
 
     private final KioskId kiosk;
-    private final MqttAsyncClient client;
+    private final MqttWatcher watcher;
     private final PayloadCodec codec = new PayloadCodec();
     private final FootfallLedger ledger = new FootfallLedger();
     private final Map<FootfallLedger.Outcome, Integer> outcomes = new EnumMap<>(FootfallLedger.Outcome.class);
     private final List<Arrival> arrivals = new ArrayList<>();
     private final List<String> undecodable = new ArrayList<>();
-    private int triggerAt = -1;
-    private Runnable trigger;
-    private long lastArrival = System.nanoTime();
+    /** How many of the watcher's messages this reading has taken in. */
+    private int read;
 
-    private FleetSubscriber(KioskId kiosk, MqttAsyncClient client) {
+    private FleetSubscriber(KioskId kiosk, MqttWatcher watcher) {
         this.kiosk = kiosk;
-        this.client = client;
+        this.watcher = watcher;
     }
 
     /** Connected and subscribed (SUBACK received) to {@code kiosk}'s footfall and events on {@code url}. */
     static FleetSubscriber watching(String url, KioskId kiosk) throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient(url, "fleet-" + UUID.randomUUID(), new MemoryPersistence());
-        FleetSubscriber fleet = new FleetSubscriber(kiosk, client);
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                fleet.arrived(topic, message.getPayload());
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
-        long patience = Duration.ofSeconds(10).toMillis();
-        client.connect(new MqttConnectionOptions()).waitForCompletion(patience);
         Topics topics = Topics.of(kiosk);
-        // the array form with setCallback: subscribe(String, int, IMqttMessageListener) recurses in Paho 1.2.5
-        client.subscribe(new MqttSubscription[] {
-            new MqttSubscription(topics.footfall().toString(), 1), new MqttSubscription(topics.events().toString(), 1)
-        }, null, null, new MqttProperties()).waitForCompletion(patience);
-        return fleet;
-    }
-
-    private synchronized void arrived(String topic, byte[] payload) {
-        TopicKind kind = topic.endsWith("/" + TopicKind.FOOTFALL.segment()) ? TopicKind.FOOTFALL : TopicKind.EVENTS;
-        Message message = codec.decode(kind, payload).decoded().orElse(null);
-        if (message == null) {
-            undecodable.add(topic);
-        } else {
-            if (message instanceof Footfall) {
-                outcomes.merge(ledger.record(kiosk, (Footfall) message), 1, Integer::sum);
-            }
-            arrivals.add(new Arrival(kind, message));
-        }
-        lastArrival = System.nanoTime();
-        if (arrivals.size() == triggerAt) {
-            trigger.run();
-        }
-        notifyAll();
+        return new FleetSubscriber(kiosk, MqttWatcher.watching(url, topics.footfall().toString(),
+                topics.events().toString()));
     }
 
     /**
      * Runs {@code action} on the receiving thread as the {@code n}-th message (copies included) arrives, before
      * the broker hears that it arrived. It must not block.
      */
-    synchronized void whenReceived(int n, Runnable action) {
-        triggerAt = n;
-        trigger = action;
+    void whenReceived(int n, Runnable action) {
+        watcher.whenReceived(n, action);
     }
 
     /** Waits until nothing has arrived for {@code quiet}, at most {@code patience}. */
-    synchronized void awaitQuiet(Duration quiet, Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() - lastArrival < quiet.toNanos()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("messages kept arriving for " + patience);
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, quiet.toNanos()));
-        }
+    void awaitQuiet(Duration quiet, Duration patience) throws InterruptedException {
+        watcher.received().awaitQuiet(quiet, patience);
     }
 
     /** Waits until {@code done} holds for this fleet, at most {@code patience}. */
-    synchronized void await(Predicate<FleetSubscriber> done, Duration patience, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (!done.test(this)) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("the fleet did not see " + what + " within " + patience + "; outcomes "
-                        + outcomes + ", " + arrivals.size() + " messages");
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, Duration.ofMillis(100).toNanos()));
-        }
+    void await(Predicate<FleetSubscriber> done, Duration patience, String what) throws InterruptedException {
+        watcher.received().awaitUntil(received -> {
+            readUpTo(received);
+            return done.test(this);
+        }, patience, what);
     }
 
     /** The fleet's totals by the dedupe rule: the kept buckets starting in {@code [from, to)}. */
-    synchronized FootfallCounts totals(Instant from, Instant to) {
+    FootfallCounts totals(Instant from, Instant to) {
+        readAll();
         return ledger.totals(kiosk, from, to);
     }
 
-    synchronized Optional<Footfall> bucket(Instant start) {
+    Optional<Footfall> bucket(Instant start) {
+        readAll();
         return ledger.bucket(new FootfallKey(kiosk, start));
     }
 
     /** Buckets kept, one per bucket start. */
-    synchronized int buckets() {
+    int buckets() {
+        readAll();
         return ledger.size();
     }
 
-    synchronized Map<FootfallLedger.Outcome, Integer> outcomes() {
+    Map<FootfallLedger.Outcome, Integer> outcomes() {
+        readAll();
         return new HashMap<>(outcomes);
     }
 
-    synchronized int outcomes(FootfallLedger.Outcome outcome) {
+    int outcomes(FootfallLedger.Outcome outcome) {
+        readAll();
         return outcomes.getOrDefault(outcome, 0);
     }
 
     /** Every message received, copies included, in arrival order. */
-    synchronized List<Arrival> arrivals() {
+    List<Arrival> arrivals() {
+        readAll();
         return new ArrayList<>(arrivals);
     }
 
-    synchronized int received() {
+    int received() {
+        readAll();
         return arrivals.size();
     }
 
-    synchronized List<String> undecodable() {
+    List<String> undecodable() {
+        readAll();
         return new ArrayList<>(undecodable);
     }
 
     @Override
     public void close() throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect().waitForCompletion(Duration.ofSeconds(10).toMillis());
+        watcher.close();
+    }
+
+    private void readAll() {
+        readUpTo(watcher.received().since(0, r -> true));
+    }
+
+    /** Takes in, in order, the messages of {@code received} (all so far) that this reading has not. */
+    private void readUpTo(List<MqttWatcher.Received> received) {
+        for (; read < received.size(); read++) {
+            MqttWatcher.Received next = received.get(read);
+            TopicKind kind = next.topic().endsWith("/" + TopicKind.FOOTFALL.segment()) ? TopicKind.FOOTFALL
+                    : TopicKind.EVENTS;
+            Message message = codec.decode(kind, next.payload()).decoded().orElse(null);
+            if (message == null) {
+                undecodable.add(next.topic());
+            } else {
+                if (message instanceof Footfall) {
+                    outcomes.merge(ledger.record(kiosk, (Footfall) message), 1, Integer::sum);
+                }
+                arrivals.add(new Arrival(kind, message));
+            }
         }
-        client.close(true);
     }
 }

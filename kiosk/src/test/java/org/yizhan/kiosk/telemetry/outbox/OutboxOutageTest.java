@@ -34,7 +34,6 @@ import org.yizhan.kiosk.telemetry.ConnectionListener;
 import org.yizhan.kiosk.telemetry.KioskBirth;
 import org.yizhan.kiosk.telemetry.MqttConfig;
 import org.yizhan.kiosk.telemetry.ReconnectBackoff;
-import org.yizhan.kiosk.telemetry.mqtt.HiveMqBroker;
 import org.yizhan.kiosk.telemetry.mqtt.PahoMqttTransport;
 import org.yizhan.kiosk.visitlog.FootfallBucket;
 import org.yizhan.kiosk.visitlog.SqliteVisitLog;
@@ -46,6 +45,8 @@ import org.yizhan.protocol.footfall.FootfallLedger;
 import org.yizhan.protocol.message.Envelope;
 import org.yizhan.protocol.state.BirthSequence;
 import org.yizhan.protocol.topic.KioskId;
+import org.yizhan.testsupport.mqtt.EmbeddedTestBroker;
+import org.yizhan.testsupport.mqtt.TcpRelay;
 
 /**
  * The outbox's promise end to end: a kiosk that loses its broker for a week of traffic and then gets it back
@@ -54,7 +55,7 @@ import org.yizhan.protocol.topic.KioskId;
  *
  * <p>Everything is real except the clock: {@link SqliteVisitLog} and {@link SqliteOutbox} in a file,
  * {@link OutboxPublisher}, {@link PahoMqttTransport} over TCP to an embedded HiveMQ CE broker through a
- * {@link BrokerLink} that the test takes down and cuts, and a fleet subscriber on the broker. The kiosk clock is
+ * {@link TcpRelay} that the test takes down and cuts, and a fleet subscriber on the broker. The kiosk clock is
  * simulated, so a week of traffic (about 900 check-ins a day, entries, measurements, late purpose choices,
  * events) takes seconds; the publisher runs a round every simulated quarter of an hour, as its poll would.
  */
@@ -76,7 +77,7 @@ class OutboxOutageTest {
 
     @TempDir
     static Path brokerDir;
-    private static HiveMqBroker broker;
+    private static EmbeddedTestBroker broker;
 
     @TempDir
     Path data;
@@ -85,7 +86,7 @@ class OutboxOutageTest {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = HiveMqBroker.start(brokerDir);
+        broker = EmbeddedTestBroker.start(brokerDir);
     }
 
     @AfterAll
@@ -108,7 +109,7 @@ class OutboxOutageTest {
         SqliteVisitLog log = open(SqliteVisitLog.open(data.resolve("kiosk.db")));
         SqliteOutbox outbox = SqliteOutbox.on(log, clock, LIMITS);
         FleetSubscriber fleet = open(FleetSubscriber.watching(broker.url(), KIOSK));
-        BrokerLink link = open(new BrokerLink(broker.port()).up());
+        TcpRelay link = open(new TcpRelay(broker.port()).listen());
         PahoMqttTransport transport = new PahoMqttTransport(MqttConfig.plain(link.url()).withReconnect(FAST), KIOSK,
                 new OutboxBirth(outbox));
         OutboxPublisher publisher = new OutboxPublisher(outbox, transport::publish, KIOSK, clock,
@@ -138,7 +139,7 @@ class OutboxOutageTest {
         // messages in flight lost: the broker passed those on, and the kiosk sends them again
         clock.set(TRAFFIC_END.plus(Duration.ofMinutes(1)));
         fleet.whenReceived(beforeTheOutage + (int) backlog / 2, link::holdReplies);
-        link.up();
+        link.listen();
         connections.next(ConnectionEvent.Connected.class);
         CompletableFuture<DrainReport> firstDrain = publisher.drain();
         fleet.await(f -> f.received() >= beforeTheOutage + backlog / 2, PATIENCE, "half the backlog");

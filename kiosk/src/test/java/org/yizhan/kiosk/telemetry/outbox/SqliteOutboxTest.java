@@ -300,6 +300,40 @@ class SqliteOutboxTest {
     }
 
     @Test
+    void measurements_are_sent_by_kind_and_by_category_and_a_late_purpose_change_keeps_the_categories() {
+        // given readings counted with and without a category, and a walk-in who chose a purpose after the bucket
+        Visit walkIn = record(Visit.WALK_IN, Purpose.OTHER, BUCKET.plusSeconds(5));
+        outbox.countMeasurement("blood-pressure", "grade-1", BUCKET.plusSeconds(60));
+        outbox.countMeasurement("blood-pressure", "grade-1", BUCKET.plusSeconds(120));
+        outbox.countMeasurement("blood-pressure", "isolated-systolic", BUCKET.plusSeconds(180));
+        outbox.countMeasurement("weight", BUCKET.plusSeconds(240));
+        clock.set(BUCKET_END);
+        outbox.queueClosedBuckets(clock.instant());
+        Footfall first = onlyFootfall(claimAll());
+
+        // when
+        log.changePurpose(walkIn.id(), Purpose.REST);
+        outbox.queueClosedBuckets(clock.instant());
+        Footfall revised = onlyFootfall(claimAll());
+
+        // then
+        Map<String, Long> byCategory = Map.of("blood-pressure:grade-1", 2L, "blood-pressure:isolated-systolic", 1L);
+        assertEquals(Map.of("blood-pressure", 3L, "weight", 1L), first.counts().measurementsByKind());
+        assertEquals(byCategory, first.counts().measurementsByCategory());
+        assertEquals(2, revised.revision());
+        assertEquals(Map.of("rest", 1L), revised.counts().checkInsByPurpose());
+        assertEquals(byCategory, revised.counts().measurementsByCategory());
+    }
+
+    @Test
+    void a_measurement_category_that_is_not_a_code_is_refused_before_anything_is_written() {
+        assertThrows(IllegalArgumentException.class,
+                () -> outbox.countMeasurement("blood-pressure", "Grade 1", BUCKET));
+
+        assertEquals(FootfallCounts.NONE, totalsOfDay());
+    }
+
+    @Test
     void a_late_visit_re_sends_its_bucket_with_a_higher_revision_and_the_fleet_counts_it_once() {
         // given a bucket the fleet has received
         FootfallLedger fleet = new FootfallLedger();

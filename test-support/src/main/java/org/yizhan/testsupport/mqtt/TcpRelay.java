@@ -1,4 +1,4 @@
-package org.yizhan.kiosk.telemetry.mqtt;
+package org.yizhan.testsupport.mqtt;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,12 +12,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A TCP proxy on 127.0.0.1 between a client and a broker, that a test controls: {@link #cut} resets every
- * connection at once, as a pulled cable or a killed process would look to the broker (no DISCONNECT, so the
- * broker sends the Last Will); {@link #stopListening} makes the broker unreachable; {@link #holdReplies}
- * keeps what the broker sends (PUBACKs) from reaching the client until {@link #releaseReplies}.
+ * The network between a client and its broker in a test: a TCP relay on 127.0.0.1, on a free port of its own,
+ * to the broker's port, that the test controls.
+ * <ul>
+ *   <li>{@link #cut} resets every open connection, both ways, without a FIN: to the broker the client vanished, as
+ *       with a pulled cable or a killed process (no DISCONNECT, so the broker sends the client's will);</li>
+ *   <li>{@link #down} stops listening and cuts: the broker is unreachable until {@link #listen} again;</li>
+ *   <li>{@link #holdReplies} keeps what the broker sends (its PUBACKs) from reaching the client until
+ *       {@link #releaseReplies}, so a {@link #cut} meanwhile leaves messages the broker took unacknowledged.</li>
+ * </ul>
+ * A client that connects while the broker is down has its connection reset at once. Thread-safe; the relay's
+ * threads are daemons.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpRelay implements AutoCloseable {
 
     private final int port;
     private final int target;
@@ -26,39 +33,43 @@ final class TcpProxy implements AutoCloseable {
     private boolean holding;
     private volatile ServerSocket server;
 
-    /** A proxy to {@code target} on a free port, not listening yet. */
-    TcpProxy(int target) throws IOException {
-        this.port = HiveMqBroker.freePort();
+    /** A relay to 127.0.0.1:{@code target} on a free port, not listening until {@link #listen}. */
+    public TcpRelay(int target) throws IOException {
+        this.port = Loopback.freePort();
         this.target = target;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
-        return "tcp://127.0.0.1:" + port;
+    /** The URL a client connects to instead of the broker's. */
+    public String url() {
+        return Loopback.tcpUrl(port);
     }
 
-    TcpProxy listen() throws IOException {
+    /** Accepts connections (again) and relays each to the broker. */
+    public TcpRelay listen() throws IOException {
         ServerSocket socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         server = socket;
-        daemon("proxy-accept-" + port, () -> accept(socket));
+        daemon("relay-accept-" + port, () -> accept(socket));
         return this;
     }
 
-    void stopListening() throws IOException {
+    /** Stops listening and resets every connection: the broker is unreachable until {@link #listen}. */
+    public void down() throws IOException {
         ServerSocket socket = server;
         server = null;
         if (socket != null) {
             socket.close();
         }
+        cut();
     }
 
-    /** Resets every open connection, both sides, without a FIN: the broker sees the client vanish. */
-    void cut() {
+    /** Resets every open connection, both ways, without a FIN; the relay keeps listening if it was. */
+    public void cut() {
         for (Socket socket : sockets) {
             try {
                 socket.setSoLinger(true, 0);
@@ -70,13 +81,13 @@ final class TcpProxy implements AutoCloseable {
         sockets.clear();
     }
 
-    void holdReplies() {
+    public void holdReplies() {
         synchronized (replies) {
             holding = true;
         }
     }
 
-    void releaseReplies() {
+    public void releaseReplies() {
         synchronized (replies) {
             holding = false;
             replies.notifyAll();
@@ -85,9 +96,8 @@ final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        stopListening();
         releaseReplies();
-        cut();
+        down();
     }
 
     private void accept(ServerSocket socket) {
@@ -104,10 +114,10 @@ final class TcpProxy implements AutoCloseable {
                 }
                 sockets.add(client);
                 sockets.add(broker);
-                daemon("proxy-up-" + port, () -> pump(client, broker, false));
-                daemon("proxy-down-" + port, () -> pump(broker, client, true));
+                daemon("relay-up-" + port, () -> pump(client, broker, false));
+                daemon("relay-down-" + port, () -> pump(broker, client, true));
             } catch (IOException e) {
-                // closed by stopListening, or the broker is down: the client sees its connection end
+                // closed by down(): the client sees its connection end
             }
         }
     }
@@ -115,8 +125,7 @@ final class TcpProxy implements AutoCloseable {
     private void pump(Socket from, Socket to, boolean reply) {
         byte[] buffer = new byte[8192];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
+            for (int n; (n = in.read(buffer)) >= 0; ) {
                 if (reply) {
                     awaitRelease();
                 }
@@ -138,7 +147,7 @@ final class TcpProxy implements AutoCloseable {
                     replies.wait();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new SocketException("interrupted");
+                    throw new SocketException("interrupted while holding the broker's replies");
                 }
             }
         }

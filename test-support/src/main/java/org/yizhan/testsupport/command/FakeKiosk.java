@@ -1,4 +1,4 @@
-package org.yizhan.fleet.command;
+package org.yizhan.testsupport.command;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,11 +7,9 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
+import java.util.function.Function;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -26,29 +24,40 @@ import org.yizhan.protocol.command.Verification;
 import org.yizhan.protocol.message.Envelope;
 import org.yizhan.protocol.topic.KioskId;
 import org.yizhan.protocol.topic.Topics;
+import org.yizhan.testsupport.mqtt.MessageOnlyCallback;
 
 /**
- * A kiosk as far as commands go, on its own Paho client: subscribed to its {@code …/cmd/+}, it verifies every
- * command with the real {@link CommandVerifier}, records what arrived and publishes what its {@link Responder}
- * says, on the topic a kiosk would ({@link Topics#responseTopic}).
+ * A kiosk as far as commands go, for the tests of what sends them: on its own Paho client, subscribed to its
+ * {@code …/cmd/+}, it verifies every command with the real {@link CommandVerifier}, records what arrived
+ * ({@link #arrivals}) and publishes what its {@link Responder} says, on the topic a kiosk would
+ * ({@link Topics#responseTopic}). {@link #obeying} answers as a real kiosk does; other responders answer wrongly
+ * on purpose. It needs only the protocol, so the fleet's and the launcher's tests share it.
+ *
+ * <p>Answers are published asynchronously from Paho's thread: waiting there would block the client.
  */
-final class FakeKiosk implements AutoCloseable {
+public final class FakeKiosk implements AutoCloseable {
 
     /** What arrived: the topic, the payload and the MQTT properties, and what the verifier made of it. */
-    record Arrival(String topic, byte[] payload, int qos, boolean retained, String responseTopic,
+    public record Arrival(String topic, byte[] payload, int qos, boolean retained, String responseTopic,
             byte[] correlationData, Verification verification) {
+
+        /** The command's name: the last level of its topic. */
+        public String name() {
+            return topic.substring(topic.lastIndexOf('/') + 1);
+        }
     }
 
     /** A payload to publish in answer, with the correlation data to send with it (null for none). */
-    record Answer(byte[] payload, byte[] correlationData) {
+    public record Answer(byte[] payload, byte[] correlationData) {
     }
 
+    /** What the kiosk publishes for one arrival: any number of answers, in order. */
     @FunctionalInterface
-    interface Responder {
+    public interface Responder {
         List<Answer> answer(Arrival arrival, FakeKiosk kiosk);
     }
 
-    final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Arrival> arrivals = new LinkedBlockingQueue<>();
     private final KioskId id;
     private final CommandVerifier verifier;
     private final Responder responder;
@@ -63,29 +72,53 @@ final class FakeKiosk implements AutoCloseable {
         this.client = new MqttAsyncClient(url, Topics.of(id).clientId(), new MemoryPersistence());
     }
 
-    static FakeKiosk start(String url, KioskId id, TrustedCommandKeys keys, Responder responder)
+    /** Connected as kiosk {@code id}, trusting {@code keys}, and subscribed (SUBACK received) to its commands. */
+    public static FakeKiosk start(String url, KioskId id, TrustedCommandKeys keys, Responder responder)
             throws MqttException {
         FakeKiosk kiosk = new FakeKiosk(url, id, keys, responder);
-        kiosk.client.setCallback(kiosk.new Callbacks());
+        kiosk.client.setCallback(new MessageOnlyCallback(kiosk::arrived));
         kiosk.client.connect(new MqttConnectionOptions()).waitForCompletion(10_000);
         kiosk.client.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.of(id).commandFilter(), 1)})
                 .waitForCompletion(10_000);
         return kiosk;
     }
 
-    /** Answers as a kiosk does: ok for an accepted command, rejected with the verifier's reason otherwise. */
-    static List<Answer> obey(Arrival arrival, FakeKiosk kiosk) {
+    /** Answers as a kiosk does: ok, "done", to an accepted command; the verifier's reason to a rejected one. */
+    public static List<Answer> obey(Arrival arrival, FakeKiosk kiosk) {
         return List.of(new Answer(kiosk.resultFor(arrival, "done"), arrival.correlationData()));
     }
 
+    /**
+     * Answers as a kiosk does, with the correlation data the command came with: an accepted command with what
+     * {@code obey} makes of it, a rejected one with the verifier's reason.
+     */
+    public static Responder obeying(Function<Verification.Accepted, CommandResult> obey) {
+        return (arrival, kiosk) -> {
+            CommandResult result = arrival.verification() instanceof Verification.Accepted accepted
+                    ? obey.apply(accepted)
+                    : CommandResult.rejected(kiosk.envelope(), arrival.name(),
+                            (Verification.Rejected) arrival.verification());
+            return List.of(new Answer(kiosk.codec.encode(result), arrival.correlationData()));
+        };
+    }
+
+    /** Every command that arrived, in order, with its verification; the test takes them out. */
+    public BlockingQueue<Arrival> arrivals() {
+        return arrivals;
+    }
+
     /** The cmd-result a kiosk would send for {@code arrival}: ok with {@code message}, or the rejection. */
-    byte[] resultFor(Arrival arrival, String message) {
-        Envelope envelope = Envelope.next(seq.incrementAndGet(), Instant.now());
+    public byte[] resultFor(Arrival arrival, String message) {
         if (arrival.verification() instanceof Verification.Accepted accepted) {
-            return codec.encode(CommandResult.ok(envelope, accepted.command(), message, Map.of()));
+            return codec.encode(CommandResult.ok(envelope(), accepted.command(), message, Map.of()));
         }
-        String name = arrival.topic().substring(arrival.topic().lastIndexOf('/') + 1);
-        return codec.encode(CommandResult.rejected(envelope, name, (Verification.Rejected) arrival.verification()));
+        return codec.encode(CommandResult.rejected(envelope(), arrival.name(),
+                (Verification.Rejected) arrival.verification()));
+    }
+
+    /** A fresh envelope, as the kiosk's next message would have. */
+    public Envelope envelope() {
+        return Envelope.next(seq.incrementAndGet(), Instant.now());
     }
 
     @Override
@@ -98,8 +131,8 @@ final class FakeKiosk implements AutoCloseable {
         MqttProperties properties = message.getProperties();
         String responseTopic = properties == null ? null : properties.getResponseTopic();
         byte[] correlation = properties == null ? null : properties.getCorrelationData();
-        Verification verification = verifier.verify(topic.substring(topic.lastIndexOf('/') + 1), message.getPayload(),
-                Instant.now());
+        String name = topic.substring(topic.lastIndexOf('/') + 1);
+        Verification verification = verifier.verify(name, message.getPayload(), Instant.now());
         Arrival arrival = new Arrival(topic, message.getPayload(), message.getQos(), message.isRetained(),
                 responseTopic, correlation, verification);
         arrivals.add(arrival);
@@ -112,39 +145,10 @@ final class FakeKiosk implements AutoCloseable {
             }
             result.setProperties(answerProperties);
             try {
-                // asynchronous: waiting inside Paho's callback would block the client
                 client.publish(Topics.of(id).responseTopic(responseTopic), result);
             } catch (MqttException e) {
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    private final class Callbacks implements MqttCallback {
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            arrived(topic, message);
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }
