@@ -80,8 +80,7 @@ public final class SqliteFootfallBuckets {
         Map<String, Long> byPurpose = new TreeMap<>(counts.checkInsByPurpose());
         byPurpose.put(from, had - 1);
         byPurpose.merge(to, 1L, Math::addExact);
-        update(connection, covering.get().start(), new FootfallCounts(counts.checkInsByCategory(), byPurpose,
-                counts.entriesSensed(), counts.measurementsByKind()));
+        update(connection, covering.get().start(), counts.withCheckInsByPurpose(byPurpose));
     }
 
     /** The bucket whose span holds {@code at}, if one was opened. */

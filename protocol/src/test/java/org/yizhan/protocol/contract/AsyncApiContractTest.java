@@ -123,6 +123,10 @@ class AsyncApiContractTest {
                 broken("a category in capitals", TopicKind.FOOTFALL,
                         p -> ((ObjectNode) p.at("/counts/checkInsByCategory")).put("Rider", 2)),
                 broken("a 7-minute bucket", TopicKind.FOOTFALL, p -> p.put("bucketMinutes", 7)),
+                broken("a measurement category without its kind", TopicKind.FOOTFALL,
+                        p -> ((ObjectNode) p.at("/counts/measurementsByCategory")).put("grade-1", 1)),
+                broken("a measurement category counted zero", TopicKind.FOOTFALL,
+                        p -> ((ObjectNode) p.at("/counts/measurementsByCategory")).put("weight:obese", 0)),
                 broken("severity fatal", TopicKind.EVENTS, p -> p.put("severity", "fatal")),
                 broken("outcome maybe", TopicKind.COMMAND_RESULT, p -> p.put("outcome", "maybe")));
     }

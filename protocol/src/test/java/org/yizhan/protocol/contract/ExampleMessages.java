@@ -109,7 +109,13 @@ public final class ExampleMessages {
         byPurpose.put("charge", 4L);
         byPurpose.put("health", 3L);
         byPurpose.put("other", 1L);
-        return new FootfallCounts(byCategory, byPurpose, 14, Map.of("blood-pressure", 3L, "weight", 1L));
+        // Three blood pressures, each with its category; the weight had no known height, so it has none.
+        Map<String, Long> byMeasurementCategory = new LinkedHashMap<>();
+        byMeasurementCategory.put("blood-pressure:normal", 1L);
+        byMeasurementCategory.put("blood-pressure:high-normal", 1L);
+        byMeasurementCategory.put("blood-pressure:isolated-systolic", 1L);
+        return new FootfallCounts(byCategory, byPurpose, 14, Map.of("blood-pressure", 3L, "weight", 1L),
+                byMeasurementCategory);
     }
 
     public static Event event() {

@@ -31,6 +31,17 @@ public interface Outbox {
     void countMeasurement(String kind, Instant at);
 
     /**
+     * Counts one health measurement taken whose reading fell in {@code category}, in the footfall bucket of
+     * {@code at}: by kind, and by kind and category ({@code blood-pressure:grade-1}). Use it instead of
+     * {@link #countMeasurement(String, Instant)}, not beside it; a reading without a category (a weight without
+     * a known height) is counted with that one.
+     *
+     * @param category the reading's category code, such as {@code grade-1}
+     * @throws IllegalArgumentException when {@code kind} or {@code category} is not a code of a-z, 0-9 and '-'
+     */
+    void countMeasurement(String kind, String category, Instant at);
+
+    /**
      * Queues an event for the {@code events} topic. {@code event} builds it around the envelope the outbox
      * gives it (the kiosk's next sequence number, now), e.g.
      * {@code outbox.enqueue(envelope -> new Event(envelope, Event.HELP_BUTTON, Severity.ERROR, "help button pressed", "help-button", Map.of()))}.

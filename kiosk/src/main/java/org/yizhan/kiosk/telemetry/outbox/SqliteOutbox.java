@@ -118,6 +118,18 @@ public final class SqliteOutbox implements Outbox, OutboxStore {
     }
 
     @Override
+    public void countMeasurement(String kind, String category, Instant at) {
+        Objects.requireNonNull(at, "at");
+        // Built first, so a bad code is an IllegalArgumentException before any transaction.
+        FootfallCounts one = new FootfallCounts(Map.of(), Map.of(), 0, Map.of(kind, 1L),
+                Map.of(FootfallCounts.measurementCategory(kind, category), 1L));
+        db.transaction("countMeasurement", c -> {
+            buckets.add(c, at, one);
+            return null;
+        });
+    }
+
+    @Override
     public boolean enqueue(Function<Envelope, Event> event) {
         Objects.requireNonNull(event, "event");
         return db.transaction("enqueue", c -> {
