@@ -42,8 +42,10 @@ import org.yizhan.kiosk.flow.KioskEvents;
 import org.yizhan.kiosk.flow.KioskFlow;
 import org.yizhan.kiosk.flow.Language;
 import org.yizhan.kiosk.flow.Notice;
+import org.yizhan.kiosk.health.SqliteHealthRecords;
 import org.yizhan.kiosk.telemetry.KioskTelemetry;
 import org.yizhan.kiosk.telemetry.TelemetryHost;
+import org.yizhan.kiosk.telemetry.outbox.SqliteOutbox;
 import org.yizhan.kiosk.time.KioskClock;
 import org.yizhan.kiosk.visitlog.SqliteVisitLog;
 import org.yizhan.kiosk.visitlog.VisitLog;
@@ -78,6 +80,7 @@ public final class KioskAssembly implements AutoCloseable {
     private final ScanFilter keyboardScans;
     private final KioskFlow flow;
     private final KioskTelemetry telemetry;
+    private final HealthCheck health;
     private final CompletableFuture<Void> restartRequested = new CompletableFuture<>();
     private boolean started;
 
@@ -125,7 +128,11 @@ public final class KioskAssembly implements AutoCloseable {
                             clock.asClock())
                     : KioskDevices.real(config.devices(), board, clock.asClock()));
             this.devices = built;
-            this.flow = new KioskFlow(checkIn, clock, devices.signals(), config.timings(), config.language(), events);
+            this.health = new HealthCheck(SqliteHealthRecords.on(visitLog),
+                    SqliteOutbox.on(visitLog, clock.asClock(), config.telemetry().outboxLimits()), verifier,
+                    config.health().retention(), clock.asClock());
+            this.flow = new KioskFlow(checkIn, clock, devices.signals(), config.timings(), config.language(), events,
+                    health, config.health().timings());
             if (config.telemetry().broker().isPresent()) {
                 connected = KioskTelemetry.create(config.telemetry(), config.kiosk(), config.siteName(),
                         config.zone(), KioskVersion.installed(), visitLog, clock.asClock(), new Host());
@@ -182,6 +189,7 @@ public final class KioskAssembly implements AutoCloseable {
             if (telemetry != null) {
                 telemetry.start();
             }
+            purgeDaily();
             devices.start(new QrScanListener() {
                 @Override
                 public void scanned(String code) {
@@ -207,15 +215,31 @@ public final class KioskAssembly implements AutoCloseable {
                     device -> new MeasurementListener() {
                         @Override
                         public void measured(Measurement measurement) {
-                            onKiosk(() -> events.publish(new KioskEvent.Measured(device, measurement)));
+                            onKiosk(() -> {
+                                events.publish(new KioskEvent.Measured(device, measurement));
+                                flow.measured(measurement);
+                            });
                         }
 
                         @Override
                         public void rejected(FrameRejection rejection) {
-                            onKiosk(() -> events.publish(new KioskEvent.MeasurementRejected(device, rejection)));
+                            onKiosk(() -> {
+                                events.publish(new KioskEvent.MeasurementRejected(device, rejection));
+                                flow.readingRejected(rejection);
+                            });
                         }
                     });
         });
+    }
+
+    /** The retention purge now, then every day of kiosk time (so {@code clock +181d} runs it too). */
+    private void purgeDaily() {
+        try {
+            health.purge();
+        } catch (RuntimeException e) {
+            log.warn("the health retention purge failed; it runs again tomorrow", e);
+        }
+        clock.schedule(Duration.ofDays(1), this::purgeDaily);
     }
 
     /**

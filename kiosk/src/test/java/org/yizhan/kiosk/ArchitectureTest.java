@@ -20,7 +20,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule domain_does_not_know_its_views = noClasses()
             .that().resideInAnyPackage("org.yizhan.kiosk.checkin..", "org.yizhan.kiosk.flow..",
-                    "org.yizhan.kiosk.visitlog..", "org.yizhan.kiosk.time..", "org.yizhan.kiosk.config..")
+                    "org.yizhan.kiosk.visitlog..", "org.yizhan.kiosk.time..", "org.yizhan.kiosk.config..",
+                    "org.yizhan.kiosk.health..")
             .should().dependOnClassesThat().resideInAnyPackage("org.yizhan.kiosk.ui..", "org.yizhan.kiosk.headless..",
                     "org.yizhan.kiosk.cli..", "picocli..")
             .because("the window and the headless mode are two views of one flow; the flow must not favour one");

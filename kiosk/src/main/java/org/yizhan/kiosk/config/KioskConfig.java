@@ -24,6 +24,7 @@ import org.yizhan.protocol.topic.KioskId;
  * @param zone               the kiosk's time zone, for "today"
  * @param devices            the peripherals and how to reach them
  * @param telemetry          the broker, and what is published how often
+ * @param health             the health check: retention, the duty phone, its timeouts
  */
 public record KioskConfig(
         String siteId,
@@ -39,7 +40,8 @@ public record KioskConfig(
         boolean largeText,
         ZoneId zone,
         DevicesConfig devices,
-        TelemetryConfig telemetry) {
+        TelemetryConfig telemetry,
+        HealthCheckConfig health) {
 
     public KioskConfig {
         trustedPassKeys = List.copyOf(trustedPassKeys);
@@ -61,6 +63,6 @@ public record KioskConfig(
     /** The same configuration with other telemetry settings, e.g. the demo's embedded broker. */
     public KioskConfig withTelemetry(TelemetryConfig other) {
         return new KioskConfig(siteId, siteName, kioskId, dataDir, trustedPassKeys, revocationList, passClockSkew,
-                checkIn, timings, language, largeText, zone, devices, other);
+                checkIn, timings, language, largeText, zone, devices, other, health);
     }
 }

@@ -21,6 +21,7 @@ import org.yizhan.kiosk.checkin.CheckInPolicy;
 import org.yizhan.kiosk.checkin.Purpose;
 import org.yizhan.kiosk.devices.DevicesConfigFile;
 import org.yizhan.kiosk.flow.FlowTimings;
+import org.yizhan.kiosk.flow.HealthTimings;
 import org.yizhan.kiosk.flow.Language;
 import org.yizhan.kiosk.telemetry.MqttConfig;
 import org.yizhan.kiosk.telemetry.TelemetryConfig;
@@ -64,6 +65,10 @@ public final class KioskConfigFile {
         KEYS.put("telemetry.home-assistant-prefix", "Home Assistant's discovery prefix");
         KEYS.put("telemetry.outbox-max-rows", "messages the outbox holds while the broker is away");
         KEYS.put("telemetry.outbox-max-mb", "MiB of messages the outbox holds while the broker is away");
+        KEYS.put("health.retention", "how long a resident's kept readings stay, e.g. 180d");
+        KEYS.put("health.duty-phone", "the centre's duty phone on the crisis screen");
+        KEYS.put("health.measure-timeout", "how long the guidance waits for a reading");
+        KEYS.put("health.result-timeout", "how long a health result stays on screen");
         MqttConfig.KEYS.forEach(key -> KEYS.put(key, "the broker (docs/mqtt.md)"));
     }
 
@@ -124,8 +129,29 @@ public final class KioskConfigFile {
                 v.get("ui.language", KioskConfigFile::language, Language.ZH),
                 v.get("ui.large-text", KioskConfigFile::bool, false),
                 v.get("time.zone", ZoneId::of, ZoneId.systemDefault()),
-                DevicesConfigFile.parse(asMap(props), base, dataDir),
-                telemetry(v, asMap(props), base, dataDir));
+                DevicesConfigFile.parse(withoutHealthCheckKeys(asMap(props)), base, dataDir),
+                telemetry(v, asMap(props), base, dataDir),
+                new HealthCheckConfig(
+                        v.get("health.retention", ShortDuration::parse, HealthCheckConfig.DEFAULT_RETENTION),
+                        v.get("health.duty-phone", KioskConfigFile::phone, null),
+                        new HealthTimings(
+                                v.get("health.measure-timeout", ShortDuration::parse, HealthTimings.DEFAULT.measure()),
+                                v.get("health.result-timeout", ShortDuration::parse, HealthTimings.DEFAULT.result()))));
+    }
+
+    /** The health check's own {@code health.*} keys, which are not device keys. */
+    private static Map<String, String> withoutHealthCheckKeys(Map<String, String> all) {
+        Map<String, String> devices = new LinkedHashMap<>(all);
+        devices.keySet().removeAll(List.of("health.retention", "health.duty-phone", "health.measure-timeout",
+                "health.result-timeout"));
+        return devices;
+    }
+
+    private static String phone(String text) {
+        if (!text.matches("[0-9+][0-9 -]{2,30}")) {
+            throw new IllegalArgumentException("'" + text + "' is not a phone number, like 021-5888 1234");
+        }
+        return text;
     }
 
     private static TelemetryConfig telemetry(Values v, Map<String, String> all, Path base, Path dataDir) {

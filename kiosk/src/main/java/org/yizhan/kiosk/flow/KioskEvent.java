@@ -85,4 +85,26 @@ public sealed interface KioskEvent {
      */
     record CommandAnswered(String name, String outcome, String reason, String message) implements KioskEvent {
     }
+
+    /** A health reading was judged: shown on the result screen, kept when {@code result.stored()}. */
+    record HealthAssessed(HealthResult result) implements KioskEvent {
+    }
+
+    /** A health reading was refused (implausible, or no health check here): not kept, not counted. */
+    record HealthRefused(String kind, String reason, String detail) implements KioskEvent {
+    }
+
+    /**
+     * A reading that needs staff now (a crisis blood pressure). Carries no identifier: who measured it stays
+     * on the kiosk.
+     *
+     * @param kind     {@code crisis-reading}
+     * @param category the reading's grade by the higher pressure, e.g. {@code grade-3}
+     */
+    record HealthAlert(String kind, String category) implements KioskEvent {
+    }
+
+    /** A resident deleted their health data; how many readings went. No identifier. */
+    record HealthDataDeleted(int readings) implements KioskEvent {
+    }
 }

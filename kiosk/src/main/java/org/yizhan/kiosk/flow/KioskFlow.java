@@ -2,11 +2,15 @@ package org.yizhan.kiosk.flow;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.devices.buzzer.BeepPattern;
+import org.yizhan.devices.health.Characteristic;
+import org.yizhan.devices.health.FrameRejection;
+import org.yizhan.devices.health.Measurement;
 import org.yizhan.devices.light.LightPattern;
 import org.yizhan.kiosk.checkin.CheckInOutcome;
 import org.yizhan.kiosk.checkin.CheckInService;
@@ -14,6 +18,7 @@ import org.yizhan.kiosk.checkin.Purpose;
 import org.yizhan.kiosk.time.KioskClock;
 import org.yizhan.kiosk.visitlog.Visit;
 import org.yizhan.kiosk.visitlog.VisitLogException;
+import org.yizhan.protocol.event.Event;
 import org.yizhan.provisioning.pass.PassRejection;
 
 /**
@@ -41,6 +46,13 @@ public final class KioskFlow {
     public static final String MAINTENANCE = "maintenance";
     public static final String PURPOSE_PREFIX = "purpose-";
     public static final String LANGUAGE_PREFIX = "lang-";
+    public static final String HEALTH = "health";
+    public static final String CONSENT_KEEP = "consent-keep";
+    public static final String CONSENT_ANONYMOUS = "consent-anonymous";
+    public static final String DELETE_MY_DATA = "delete-my-data";
+    public static final String CONFIRM_DELETE = "confirm-delete";
+    public static final String TREND = "trend";
+    public static final String MEASURE_AGAIN = "measure-again";
 
     private static final Logger log = LoggerFactory.getLogger(KioskFlow.class);
 
@@ -59,8 +71,22 @@ public final class KioskFlow {
     private Notice notice;
     private KioskClock.Timer noticeTimer;
 
+    private final HealthService health;
+    private final HealthTimings healthTimings;
+    // The health session: whose readings are kept (null: anonymous), and whose are about to be deleted.
+    private String healthPseudonym;
+    private String deletePseudonym;
+    private HealthResult lastResult;
+
     public KioskFlow(CheckInService checkIn, KioskClock clock, KioskSignals signals, FlowTimings timings,
             Language defaultLanguage, KioskEvents events) {
+        this(checkIn, clock, signals, timings, defaultLanguage, events, HealthService.NONE, HealthTimings.DEFAULT);
+    }
+
+    public KioskFlow(CheckInService checkIn, KioskClock clock, KioskSignals signals, FlowTimings timings,
+            Language defaultLanguage, KioskEvents events, HealthService health, HealthTimings healthTimings) {
+        this.health = health;
+        this.healthTimings = healthTimings;
         this.checkIn = checkIn;
         this.clock = clock;
         this.signals = signals;
@@ -130,6 +156,10 @@ public final class KioskFlow {
     }
 
     public void scan(String text) {
+        if (state.screen() == Screen.HEALTH_IDENTIFY || state.screen() == Screen.HEALTH_DELETE) {
+            identify(text);
+            return;
+        }
         CheckInOutcome outcome;
         try {
             outcome = checkIn.checkIn(text);
@@ -149,6 +179,8 @@ public final class KioskFlow {
     }
 
     private void decided(CheckInOutcome outcome) {
+        // A scan is the next person: whatever a health session showed or knew is gone.
+        endHealthSession();
         events.publish(new KioskEvent.CheckedIn(outcome));
         Language language = state.language();
         if (outcome instanceof CheckInOutcome.Accepted accepted) {
@@ -200,6 +232,9 @@ public final class KioskFlow {
                 return;
             }
             show(ScreenState.of(Screen.MAINTENANCE, state.language()));
+            return;
+        }
+        if (healthButton(button)) {
             return;
         }
         if (button.startsWith(PURPOSE_PREFIX)) {
@@ -259,6 +294,7 @@ public final class KioskFlow {
 
     private void goHome(Language language) {
         welcomedVisitId = null;
+        endHealthSession();
         signals.light(LightPattern.IDLE);
         show(ScreenState.of(Screen.HOME, language));
     }
@@ -274,6 +310,9 @@ public final class KioskFlow {
             case THANKS -> timings.thanks();
             case WELCOME, ALREADY_CHECKED_IN, REJECTED, OUT_OF_ORDER -> timings.result();
             case MAINTENANCE -> timings.maintenance();
+            case HEALTH_MEASURING -> healthTimings.measure();
+            case HEALTH_RESULT, HEALTH_TREND, HEALTH_CRISIS, HEALTH_TIMEOUT, HEALTH_DELETED -> healthTimings.result();
+            case HEALTH_CONSENT, HEALTH_IDENTIFY, HEALTH_DELETE, HEALTH_DELETE_CONFIRM -> timings.walkIn();
         };
     }
 
@@ -291,8 +330,189 @@ public final class KioskFlow {
         events.publish(new KioskEvent.ScreenShown(next));
         if (stay != null) {
             // Language goes back to the default with the home screen: the next visitor is a new person.
-            screenTimer = clock.schedule(stay, () -> goHome(defaultLanguage));
+            screenTimer = clock.schedule(stay, next.screen() == Screen.HEALTH_MEASURING
+                    ? () -> show(ScreenState.of(Screen.HEALTH_TIMEOUT, state.language()))
+                    : () -> goHome(defaultLanguage));
         }
+    }
+
+    /**
+     * A health device sent a reading. On the guidance screen it belongs to the session (kept for a resident
+     * who chose a history); on any other screen someone simply used the cuff, and it is shown and counted
+     * without being kept. Progress (cuff pressure while inflating) changes nothing here.
+     */
+    public void measured(Measurement measurement) {
+        if (measurement instanceof Measurement.IntermediateCuffPressure) {
+            return;
+        }
+        Language language = state.language();
+        String pseudonym = state.screen() == Screen.HEALTH_MEASURING ? healthPseudonym : null;
+        HealthService.HealthOutcome outcome;
+        try {
+            outcome = health.record(measurement, pseudonym, clock.now());
+        } catch (RuntimeException e) {
+            fail("the reading could not be recorded: " + e.getMessage(), e);
+            return;
+        }
+        if (outcome instanceof HealthService.HealthOutcome.Refused refused) {
+            events.publish(new KioskEvent.HealthRefused(kindOf(measurement), refused.reason(), refused.detail()));
+            signal(LightPattern.ERROR, BeepPattern.DOUBLE);
+            show(new ScreenState(Screen.HEALTH_RESULT, language, null, refused.reason(), null));
+            return;
+        }
+        HealthResult result = ((HealthService.HealthOutcome.Assessed) outcome).result();
+        lastResult = result;
+        events.publish(new KioskEvent.HealthAssessed(result));
+        if (result.crisis()) {
+            events.publish(new KioskEvent.HealthAlert(Event.CRISIS_READING, result.grade()));
+            signal(LightPattern.ERROR, BeepPattern.ATTENTION);
+            show(ScreenState.of(Screen.HEALTH_CRISIS, language));
+        } else {
+            signal(LightPattern.OK, BeepPattern.SHORT);
+            show(new ScreenState(Screen.HEALTH_RESULT, language, result.category(), null, null));
+        }
+    }
+
+    /**
+     * A health device sent a frame that gave no reading. During a measurement the resident is told, with the
+     * reason in plain words, and asked to measure again: a reading the cuff got wrong (diastolic above
+     * systolic, a pressure no one has) is refused this way, never kept or counted. On other screens it is only
+     * reported by the device's own event.
+     */
+    public void readingRejected(FrameRejection rejection) {
+        if (state.screen() != Screen.HEALTH_MEASURING) {
+            return;
+        }
+        String reason = rejection.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        events.publish(new KioskEvent.HealthRefused(kindOf(rejection.characteristic()), reason, rejection.reason()));
+        signal(LightPattern.ERROR, BeepPattern.DOUBLE);
+        show(new ScreenState(Screen.HEALTH_RESULT, state.language(), null, reason, null));
+    }
+
+    /** The reading on the result screen, for the window; empty when none is shown. */
+    public Optional<HealthResult> healthResult() {
+        return Optional.ofNullable(lastResult);
+    }
+
+    private boolean healthButton(String button) {
+        Screen screen = state.screen();
+        Language language = state.language();
+        switch (button) {
+            case HEALTH -> {
+                if (screen != Screen.HOME) {
+                    notHere(button);
+                } else {
+                    endHealthSession();
+                    show(ScreenState.of(Screen.HEALTH_CONSENT, language));
+                }
+            }
+            case CONSENT_KEEP -> {
+                if (screen != Screen.HEALTH_CONSENT) {
+                    notHere(button);
+                } else {
+                    show(ScreenState.of(Screen.HEALTH_IDENTIFY, language));
+                }
+            }
+            case CONSENT_ANONYMOUS -> {
+                if (screen != Screen.HEALTH_CONSENT) {
+                    notHere(button);
+                } else {
+                    healthPseudonym = null;
+                    show(ScreenState.of(Screen.HEALTH_MEASURING, language));
+                }
+            }
+            case DELETE_MY_DATA -> {
+                if (screen != Screen.HEALTH_CONSENT) {
+                    notHere(button);
+                } else {
+                    show(ScreenState.of(Screen.HEALTH_DELETE, language));
+                }
+            }
+            case CONFIRM_DELETE -> {
+                if (screen != Screen.HEALTH_DELETE_CONFIRM || deletePseudonym == null) {
+                    notHere(button);
+                } else {
+                    forget();
+                }
+            }
+            case TREND -> {
+                if (screen != Screen.HEALTH_RESULT || lastResult == null || !lastResult.stored()) {
+                    notHere(button);
+                } else {
+                    show(new ScreenState(Screen.HEALTH_TREND, language, state.category(), null, null));
+                }
+            }
+            case MEASURE_AGAIN -> {
+                if (screen != Screen.HEALTH_TIMEOUT && screen != Screen.HEALTH_RESULT) {
+                    notHere(button);
+                } else {
+                    lastResult = null;
+                    show(ScreenState.of(Screen.HEALTH_MEASURING, language));
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A pass scanned to say who is measuring, or whose data is to be deleted. */
+    private void identify(String scanned) {
+        Optional<String> pseudonym = health.identify(scanned);
+        Language language = state.language();
+        if (pseudonym.isEmpty()) {
+            signal(LightPattern.ERROR, BeepPattern.DOUBLE);
+            // The same screen again, with a reason; the resident may try their pass once more.
+            show(new ScreenState(state.screen(), language, null, "pass-refused", null));
+            return;
+        }
+        signal(LightPattern.OK, BeepPattern.SHORT);
+        if (state.screen() == Screen.HEALTH_IDENTIFY) {
+            healthPseudonym = pseudonym.get();
+            show(ScreenState.of(Screen.HEALTH_MEASURING, language));
+        } else {
+            deletePseudonym = pseudonym.get();
+            show(ScreenState.of(Screen.HEALTH_DELETE_CONFIRM, language));
+        }
+    }
+
+    private void forget() {
+        int deleted;
+        try {
+            deleted = health.forget(deletePseudonym);
+        } catch (RuntimeException e) {
+            fail("the health data could not be deleted: " + e.getMessage(), e);
+            return;
+        }
+        deletePseudonym = null;
+        events.publish(new KioskEvent.HealthDataDeleted(deleted));
+        show(ScreenState.of(Screen.HEALTH_DELETED, state.language()));
+    }
+
+    /** Nothing of a health session outlives it: not the pseudonym, not the reading. */
+    private void endHealthSession() {
+        healthPseudonym = null;
+        deletePseudonym = null;
+        lastResult = null;
+    }
+
+    private static String kindOf(Characteristic characteristic) {
+        return switch (characteristic) {
+            case WEIGHT_MEASUREMENT -> "weight";
+            case TEMPERATURE_MEASUREMENT -> "temperature";
+            default -> "blood-pressure";
+        };
+    }
+
+    private static String kindOf(Measurement measurement) {
+        if (measurement instanceof Measurement.BloodPressure) {
+            return "blood-pressure";
+        }
+        if (measurement instanceof Measurement.Weight) {
+            return "weight";
+        }
+        return "temperature";
     }
 
     private void signal(LightPattern pattern, BeepPattern beep) {
@@ -310,6 +530,8 @@ public final class KioskFlow {
                 .map(p -> PURPOSE_PREFIX + p.code())
                 .collect(Collectors.joining(", "));
         events.publish(new KioskEvent.Failure("unknown button '" + button + "'; buttons are " + WALK_IN + ", "
-                + HOME + ", " + MAINTENANCE + ", lang-zh, lang-en, " + purposes));
+                + HOME + ", " + MAINTENANCE + ", lang-zh, lang-en, " + purposes + ", " + HEALTH + ", " + CONSENT_KEEP
+                + ", " + CONSENT_ANONYMOUS + ", " + DELETE_MY_DATA + ", " + CONFIRM_DELETE + ", " + TREND + ", "
+                + MEASURE_AGAIN));
     }
 }

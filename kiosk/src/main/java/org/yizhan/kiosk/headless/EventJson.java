@@ -3,9 +3,11 @@ package org.yizhan.kiosk.headless;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.yizhan.devices.health.FrameRejection;
 import org.yizhan.devices.status.DeviceStatus;
 import org.yizhan.kiosk.checkin.CheckInOutcome;
+import org.yizhan.kiosk.flow.HealthResult;
 import org.yizhan.kiosk.flow.KioskEvent;
 import org.yizhan.kiosk.flow.ScreenState;
 import org.yizhan.kiosk.visitlog.Visit;
@@ -94,6 +96,32 @@ final class EventJson {
         } else if (event instanceof KioskEvent.NoticeCleared) {
             json.put("event", "notice");
             json.put("state", "cleared");
+        } else if (event instanceof KioskEvent.HealthAssessed assessed) {
+            HealthResult r = assessed.result();
+            json.put("event", "measurement");
+            json.put("result", "assessed");
+            json.put("kind", r.kind());
+            json.putAll(new TreeMap<>(r.values()));
+            putIfPresent(json, "category", r.category());
+            putIfPresent(json, "grade", r.grade());
+            json.put("crisis", r.crisis());
+            json.put("flags", r.flags());
+            json.put("stored", r.stored());
+            putIfPresent(json, "trend", r.trend());
+        } else if (event instanceof KioskEvent.HealthRefused refused) {
+            json.put("event", "measurement");
+            json.put("result", "refused");
+            json.put("kind", refused.kind());
+            json.put("reason", refused.reason());
+            json.put("detail", refused.detail());
+            json.put("stored", false);
+        } else if (event instanceof KioskEvent.HealthAlert alert) {
+            json.put("event", "alert");
+            json.put("kind", alert.kind());
+            putIfPresent(json, "category", alert.category());
+        } else if (event instanceof KioskEvent.HealthDataDeleted deleted) {
+            json.put("event", "health-data-deleted");
+            json.put("readings", deleted.readings());
         } else if (event instanceof KioskEvent.LargeTextChanged largeText) {
             json.put("event", "large-text");
             json.put("on", largeText.on());

@@ -25,7 +25,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.yizhan.devices.health.Measurement;
 import org.yizhan.devices.status.DeviceStatus;
 import org.yizhan.devices.system.SystemProbe;
 import org.yizhan.devices.system.SystemProblem;
@@ -73,6 +72,8 @@ public final class KioskTelemetry implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KioskTelemetry.class);
     private static final Duration PENDING_CHECK = Duration.ofSeconds(1);
+    /** The event kind that records a "delete my data", without saying whose. */
+    static final String HEALTH_DATA_DELETED = "health-data-deleted";
     private static final Duration FLUSH_WAIT = Duration.ofSeconds(45);
 
     private final TelemetryConfig config;
@@ -182,16 +183,19 @@ public final class KioskTelemetry implements AutoCloseable {
             onThread(() -> lastCheckIn = at);
         } else if (event instanceof KioskEvent.EntrySensed entry) {
             onThread(() -> outbox.countEntry(entry.at()));
-        } else if (event instanceof KioskEvent.Measured measured) {
-            String kind = footfallKind(measured.measurement());
-            if (kind != null) {
-                Instant at = clock.instant();
-                onThread(() -> outbox.countMeasurement(kind, at));
-            }
         } else if (event instanceof KioskEvent.HelpRequested help) {
             onThread(() -> queue(Event.HELP_BUTTON, help.longPress() ? Severity.ERROR : Severity.WARNING,
                     help.longPress() ? "help button held: someone needs help urgently" : "help button pressed",
                     "help", Map.of("press", help.longPress() ? "long" : "short")));
+        } else if (event instanceof KioskEvent.HealthAlert alert) {
+            // For the staff on duty: what and how bad, never who.
+            onThread(() -> queue(alert.kind(), Severity.ERROR,
+                    "crisis blood pressure reading (" + alert.category() + "): someone at the kiosk needs care now",
+                    null, alert.category() == null ? Map.of() : Map.of("grade", alert.category())));
+        } else if (event instanceof KioskEvent.HealthDataDeleted deleted) {
+            onThread(() -> queue(HEALTH_DATA_DELETED, Severity.INFO,
+                    "a resident deleted their health data (" + deleted.readings() + " readings)", null,
+                    Map.of("readings", deleted.readings())));
         } else if (event instanceof KioskEvent.DeviceChanged changed) {
             onThread(() -> {
                 deviceChanged(changed.status());
@@ -394,20 +398,6 @@ public final class KioskTelemetry implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             log.debug("telemetry closed; dropping late work");
         }
-    }
-
-    private static String footfallKind(Measurement measurement) {
-        if (measurement instanceof Measurement.BloodPressure) {
-            return "blood-pressure";
-        }
-        if (measurement instanceof Measurement.Weight) {
-            return "weight";
-        }
-        if (measurement instanceof Measurement.Temperature) {
-            return "temperature";
-        }
-        // Intermediate cuff pressure is progress during a measurement, not a measurement taken.
-        return null;
     }
 
     private static TrustedCommandKeys commandKeys(List<Path> files) {
