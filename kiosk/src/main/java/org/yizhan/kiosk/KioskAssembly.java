@@ -128,6 +128,7 @@ public final class KioskAssembly implements AutoCloseable {
                             clock.asClock())
                     : KioskDevices.real(config.devices(), board, clock.asClock()));
             this.devices = built;
+            events.subscribe(devices.screenPrompts());
             this.health = new HealthCheck(SqliteHealthRecords.on(visitLog),
                     SqliteOutbox.on(visitLog, clock.asClock(), config.telemetry().outboxLimits()), verifier,
                     config.health().retention(), clock.asClock());

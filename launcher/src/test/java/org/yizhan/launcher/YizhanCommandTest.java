@@ -65,7 +65,7 @@ class YizhanCommandTest {
 
         List<String> lines = out.toString().strip().lines().toList();
         assertTrue(lines.get(0).startsWith("DEVICE"), out.toString());
-        assertEquals(11, lines.size(), out.toString());
+        assertEquals(12, lines.size(), out.toString());
         assertTrue(lines.stream().skip(1).allMatch(line -> line.split("\\s+")[1].equals("connected")), out.toString());
     }
 

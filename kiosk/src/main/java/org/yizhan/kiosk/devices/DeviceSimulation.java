@@ -3,11 +3,14 @@ package org.yizhan.kiosk.devices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.yizhan.devices.wiring.SimulatedGpio;
+import java.util.Optional;
 import org.yizhan.devices.health.BleNotification;
 import org.yizhan.devices.health.SimulatedHealthDevice;
 import org.yizhan.devices.qr.SimulatedQrScanner;
 import org.yizhan.devices.system.SimulatedSystemProbe;
+import org.yizhan.devices.voice.SimulatedVoicePrompts;
+import org.yizhan.devices.voice.VoicePrompts;
+import org.yizhan.devices.wiring.SimulatedGpio;
 
 /**
  * The hands on a simulated kiosk's devices, as the headless commands use them: a code read, an input's
@@ -23,13 +26,16 @@ public final class DeviceSimulation {
     private final SimulatedQrScanner scanner;
     private final SimulatedGpio gpio;
     private final Map<String, SimulatedHealthDevice> health;
+    private final Optional<SimulatedVoicePrompts> voice;
     private final SimulatedSystemProbe system;
 
+    /** {@code voice} is null on a kiosk configured without one. */
     DeviceSimulation(SimulatedQrScanner scanner, SimulatedGpio gpio, Map<String, SimulatedHealthDevice> health,
-            SimulatedSystemProbe system) {
+            SimulatedVoicePrompts voice, SimulatedSystemProbe system) {
         this.scanner = scanner;
         this.gpio = gpio;
         this.health = Map.copyOf(health);
+        this.voice = Optional.ofNullable(voice);
         this.system = system;
     }
 
@@ -64,6 +70,11 @@ public final class DeviceSimulation {
         find(device).plug().run();
     }
 
+    /** The simulated voice, which keeps the prompts it played; empty with {@code voice.enabled=false}. */
+    public Optional<SimulatedVoicePrompts> voice() {
+        return voice;
+    }
+
     /** The simulated Pi, whose readings can be set. */
     public SimulatedSystemProbe system() {
         return system;
@@ -75,6 +86,7 @@ public final class DeviceSimulation {
         names.add(scanner.name());
         names.addAll(gpio.devices());
         names.addAll(health.keySet().stream().sorted().toList());
+        voice.ifPresent(v -> names.add(VoicePrompts.NAME));
         return names;
     }
 
@@ -88,6 +100,9 @@ public final class DeviceSimulation {
         SimulatedHealthDevice healthDevice = health.get(device);
         if (healthDevice != null) {
             return new Pluggable(healthDevice::unplug, healthDevice::plug);
+        }
+        if (voice.isPresent() && device.equals(VoicePrompts.NAME)) {
+            return new Pluggable(voice.get()::unplug, voice.get()::plug);
         }
         throw new IllegalArgumentException("no device called '" + device + "' can be unplugged; devices are "
                 + String.join(", ", pluggable()));

@@ -27,14 +27,14 @@ import org.yizhan.protocol.ShortDuration;
 
 /**
  * Reads the device keys of a kiosk configuration ({@code scanner.*}, {@code gpio.*}, {@code health.*},
- * {@code system.*}; listed in {@code docs/devices.md}) into a {@link DevicesConfig}. Like the rest of the
- * configuration, an unknown key or a bad value is a {@link KioskConfigException} naming the key, raised at
- * start rather than when the device is first used.
+ * {@code system.*}, {@code voice.*}; listed in {@code docs/devices.md}) into a {@link DevicesConfig}. Like the
+ * rest of the configuration, an unknown key or a bad value is a {@link KioskConfigException} naming the key,
+ * raised at start rather than when the device is first used.
  */
 public final class DevicesConfigFile {
 
     /** The prefixes of the keys this class reads; the kiosk's own parser leaves them to it. */
-    public static final List<String> PREFIXES = List.of("scanner.", "gpio.", "health.", "system.");
+    public static final List<String> PREFIXES = List.of("scanner.", "gpio.", "health.", "system.", "voice.");
 
     private static final List<String> SCANNER_KEYS = List.of("scanner.kind", "scanner.name", "scanner.device",
             "scanner.record-size", "scanner.keymap", "scanner.baud", "scanner.terminator", "scanner.repeat-window",
@@ -42,6 +42,7 @@ public final class DevicesConfigFile {
     private static final List<String> HEALTH_DEVICE_KEYS = List.of("kind", "profile", "address", "adapter",
             "poll-interval", "port", "baud", "protocol", "reopen-interval");
     private static final List<String> SYSTEM_KEYS = List.of("system.probe-interval", "system.write-check-interval");
+    private static final List<String> VOICE_KEYS = List.of("voice.enabled");
 
     private DevicesConfigFile() {
     }
@@ -60,7 +61,7 @@ public final class DevicesConfigFile {
             // GpioConfigException's message starts with the key.
             throw new KioskConfigException("config key " + e.getMessage());
         }
-        return new DevicesConfig(scanner(keys), gpio, health(keys), system(keys, dataDir));
+        return new DevicesConfig(scanner(keys), gpio, health(keys), system(keys, dataDir), voice(keys));
     }
 
     private static ScannerSetup scanner(Keys keys) {
@@ -169,6 +170,18 @@ public final class DevicesConfigFile {
                 keys.get("system.probe-interval", ShortDuration::parse, d.interval()),
                 keys.get("system.write-check-interval", ShortDuration::parse, d.writeCheckInterval()),
                 d.throttledCommand(), d.commandTimeout(), d.thresholds()));
+    }
+
+    private static boolean voice(Keys keys) {
+        keys.refuseUnknown("voice.", VOICE_KEYS);
+        return keys.get("voice.enabled", DevicesConfigFile::bool, true);
+    }
+
+    private static boolean bool(String text) {
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException("'" + text + "' is not true or false");
+        }
+        return Boolean.parseBoolean(text);
     }
 
     private static String name(String text) {

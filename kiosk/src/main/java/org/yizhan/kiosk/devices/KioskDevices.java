@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,13 @@ import org.yizhan.devices.system.LinuxSystemProbe;
 import org.yizhan.devices.system.SimulatedSystemProbe;
 import org.yizhan.devices.system.SystemProbe;
 import org.yizhan.devices.system.SystemProbeMonitor;
+import org.yizhan.devices.voice.JavaSoundVoicePrompts;
+import org.yizhan.devices.voice.PromptFiles;
+import org.yizhan.devices.voice.SimulatedVoicePrompts;
+import org.yizhan.devices.voice.VoicePrompts;
 import org.yizhan.devices.wiring.GpioDevices;
 import org.yizhan.devices.wiring.SimulatedGpio;
+import org.yizhan.kiosk.flow.KioskEvent;
 import org.yizhan.kiosk.flow.KioskSignals;
 
 /**
@@ -60,6 +66,8 @@ public final class KioskDevices implements AutoCloseable {
     private final Optional<HelpButton> help;
     private final Optional<QrScanner> scanner;
     private final List<HealthDevice> health;
+    private final Optional<VoicePrompts> voice;
+    private final Consumer<KioskEvent> screenPrompts;
     private final SystemProbe systemProbe;
     private final DevicesConfig config;
     private final Clock clock;
@@ -77,6 +85,8 @@ public final class KioskDevices implements AutoCloseable {
         this.help = Optional.ofNullable(b.help);
         this.scanner = Optional.ofNullable(b.scanner);
         this.health = List.copyOf(b.health);
+        this.voice = Optional.ofNullable(b.voice);
+        this.screenPrompts = voice.<Consumer<KioskEvent>>map(ScreenPrompts::new).orElse(event -> { });
         this.systemProbe = b.systemProbe;
         this.config = b.config;
         this.clock = b.clock;
@@ -90,6 +100,7 @@ public final class KioskDevices implements AutoCloseable {
         help.ifPresent(d -> kinds.put(HelpButton.NAME, "help-button"));
         scanner.ifPresent(d -> kinds.put(b.config.scanner().name(), "qr-scanner"));
         b.healthSetups.forEach(h -> kinds.put(h.name(), h.profile().code()));
+        voice.ifPresent(v -> kinds.put(VoicePrompts.NAME, "voice"));
         kinds.put(SystemProbe.DEVICE, "system");
         this.kinds = Map.copyOf(kinds);
     }
@@ -97,7 +108,7 @@ public final class KioskDevices implements AutoCloseable {
     /**
      * What each device is, by the name it reports under: {@code qr-scanner}, {@code status-light},
      * {@code buzzer}, {@code door-relay}, {@code entry-sensor}, {@code help-button}, a health profile
-     * ({@code blood-pressure}, {@code weight-scale}, {@code thermometer}) or {@code system}.
+     * ({@code blood-pressure}, {@code weight-scale}, {@code thermometer}), {@code voice} or {@code system}.
      */
     public Map<String, String> kinds() {
         return kinds;
@@ -105,8 +116,9 @@ public final class KioskDevices implements AutoCloseable {
 
     /**
      * Simulated twins of everything: the configured scanner, the five GPIO peripherals and the health
-     * devices (a blood pressure monitor, a scale and a thermometer when none are configured), and a healthy
-     * Pi. {@code time} drives their timers; {@code clock} is kiosk time.
+     * devices (a blood pressure monitor, a scale and a thermometer when none are configured), the voice
+     * unless {@code voice.enabled=false}, and a healthy Pi. {@code time} drives their timers; {@code clock}
+     * is kiosk time.
      */
     public static KioskDevices simulated(DevicesConfig config, DeviceStatusBoard board, GpioTime time, Clock clock) {
         Builder b = new Builder(config, board, clock);
@@ -131,9 +143,11 @@ public final class KioskDevices implements AutoCloseable {
             healthDevices.put(health.name(), device);
             b.health.add(device);
         }
+        SimulatedVoicePrompts voice = config.voice() ? new SimulatedVoicePrompts(board) : null;
+        b.voice = voice;
         SimulatedSystemProbe probe = new SimulatedSystemProbe(clock);
         b.systemProbe = probe;
-        b.simulation = new DeviceSimulation(scanner, gpio, healthDevices, probe);
+        b.simulation = new DeviceSimulation(scanner, gpio, healthDevices, voice, probe);
         return new KioskDevices(b);
     }
 
@@ -145,7 +159,7 @@ public final class KioskDevices implements AutoCloseable {
     /**
      * The real devices of the configuration. GPIO peripherals without a pin are left out; a health device
      * configured as {@code simulated} stays a twin (for a kiosk with no cuff yet), the only twin a real
-     * kiosk has.
+     * kiosk has. The voice speaks through Java Sound's default output, and is absent where there is none.
      */
     public static KioskDevices real(DevicesConfig config, DeviceStatusBoard board, Clock clock) {
         Builder b = new Builder(config, board, clock);
@@ -163,6 +177,9 @@ public final class KioskDevices implements AutoCloseable {
                     .map(transport -> transport.create(board))
                     .orElseGet(() -> new SimulatedHealthDevice(health.name(), board,
                             health.profile().characteristics())));
+        }
+        if (config.voice()) {
+            b.voice = new JavaSoundVoicePrompts(PromptFiles.resources(KioskDevices.class, ScreenPrompts.FILES), board);
         }
         b.systemProbe = LinuxSystemProbe.onThisMachine(config.system(), clock);
         return new KioskDevices(b);
@@ -209,6 +226,19 @@ public final class KioskDevices implements AutoCloseable {
         return health;
     }
 
+    /** The voice; empty with {@code voice.enabled=false}. */
+    public Optional<VoicePrompts> voice() {
+        return voice;
+    }
+
+    /**
+     * Reads the health check's screens aloud on the voice ({@link ScreenPrompts}); subscribe it to the kiosk's
+     * events. Does nothing on a kiosk without a voice.
+     */
+    public Consumer<KioskEvent> screenPrompts() {
+        return screenPrompts;
+    }
+
     /** Entries the entry sensor has counted since start; 0 without a sensor. */
     public long entries() {
         return entry.map(EntrySensor::entries).orElse(0L);
@@ -238,6 +268,7 @@ public final class KioskDevices implements AutoCloseable {
         List<AutoCloseable> rest = new ArrayList<>();
         scanner.ifPresent(rest::add);
         rest.addAll(health);
+        voice.ifPresent(rest::add);
         if (systemMonitor != null) {
             rest.add(systemMonitor);
         }
@@ -267,6 +298,7 @@ public final class KioskDevices implements AutoCloseable {
         QrScanner scanner;
         final List<HealthDevice> health = new ArrayList<>();
         final List<HealthSetup> healthSetups = new ArrayList<>();
+        VoicePrompts voice;
         SystemProbe systemProbe;
         AutoCloseable gpio;
         DeviceSimulation simulation;

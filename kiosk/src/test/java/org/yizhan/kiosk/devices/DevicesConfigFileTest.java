@@ -1,6 +1,7 @@
 package org.yizhan.kiosk.devices;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,6 +90,13 @@ class DevicesConfigFileTest {
     }
 
     @Test
+    void the_voice_is_on_unless_switched_off() {
+        assertTrue(parse(Map.of()).voice());
+        assertTrue(parse(Map.of("voice.enabled", "true")).voice());
+        assertFalse(parse(Map.of("voice.enabled", "false")).voice());
+    }
+
+    @Test
     void every_mistake_names_its_key() {
         assertTrue(error(Map.of("scanner.kind", "laser")).startsWith("config key scanner.kind:"));
         assertTrue(error(Map.of("scanner.kind", "evdev")).startsWith("config key scanner.device is missing"));
@@ -105,5 +113,7 @@ class DevicesConfigFileTest {
                 "blood-pressure", "health.bp.address", "nearby")).startsWith("config key health.bp.address:"));
         assertTrue(error(Map.of("health.stray.kind", "ble")).startsWith("unknown config key health.stray.kind"));
         assertTrue(error(Map.of("system.probe-interval", "0s")).startsWith("config key system.probe-interval"));
+        assertEquals("config key voice.enabled: 'yes' is not true or false", error(Map.of("voice.enabled", "yes")));
+        assertTrue(error(Map.of("voice.volume", "11")).startsWith("unknown config key voice.volume"));
     }
 }

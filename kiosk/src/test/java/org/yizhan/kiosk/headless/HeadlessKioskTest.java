@@ -256,7 +256,7 @@ class HeadlessKioskTest {
         List<String> devices = of(events, "device").stream().map(e -> e.get("device").asText()).sorted()
                 .collect(Collectors.toList());
         assertEquals(List.of("bp-monitor", "buzzer", "door", "entry", "help", "light", "scale", "scanner", "system",
-                "thermometer"), devices);
+                "thermometer", "voice"), devices);
         assertTrue(of(events, "device").stream().allMatch(e -> e.get("state").asText().equals("connected")));
         assertEquals("ready", events.get(1).get("event").asText());
         assertEquals("device", events.get(2).get("event").asText());

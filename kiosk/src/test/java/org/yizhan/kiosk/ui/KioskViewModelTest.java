@@ -195,7 +195,7 @@ class KioskViewModelTest {
             assertEquals(Screen.THANKS, mirror.screenProperty().get().screen());
             assertEquals(Purpose.OTHER, mirror.recordedPurpose().get());
             assertNull(mirror.screenProperty().get().reason());
-            assertEquals(10, mirror.maintenance().devices().size(), "every device, from the kiosk's events");
+            assertEquals(11, mirror.maintenance().devices().size(), "every device, from the kiosk's events");
         }
     }
 
@@ -212,7 +212,7 @@ class KioskViewModelTest {
 
             // then
             MaintenanceViewModel maintenance = late.maintenance();
-            assertEquals(10, maintenance.devices().size());
+            assertEquals(11, maintenance.devices().size());
             assertEquals("door", maintenance.devices().get(0).device());
             assertEquals(DeviceState.ABSENT, maintenance.devices().get(0).state().get());
             assertEquals(1, maintenance.needingAttentionProperty().get());

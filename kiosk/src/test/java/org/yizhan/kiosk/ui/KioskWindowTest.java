@@ -200,7 +200,7 @@ class KioskWindowTest {
         KioskAssembly.await(window.kiosk().tap(KioskFlow.MAINTENANCE));
         window.waitForScreen(Screen.MAINTENANCE);
         List<String> devices = List.of("light", "buzzer", "door", "entry", "help", "scanner", "bp-monitor", "scale",
-                "thermometer", "system");
+                "thermometer", "system", "voice");
         assertEquals(devices.size(), window.onFx(() -> window.scene().getRoot().lookupAll(".device-card").size()));
         for (String device : devices) {
             assertEquals("已连接", window.text("#device-" + device + " .device-state"), device);
