@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param values   by name: {@code systolic}, {@code diastolic}, {@code pulse}; {@code weight}, {@code bmi},
  *                 {@code height}; {@code temperature}. Absent values are left out
  * @param category the blood pressure category of the 2018 Chinese guideline ({@code normal} …
- *                 {@code grade-3}, {@code isolated-systolic}), the BMI band, or {@code fever} /
- *                 {@code no-fever}; null when there is none (a weight without a height)
+ *                 {@code grade-3}, {@code isolated-systolic}), the BMI band, or {@code low} /
+ *                 {@code normal} / {@code fever}; null when there is none (a weight without a height)
  * @param grade    for a blood pressure, its level by the higher of the two pressures ({@code normal} …
  *                 {@code grade-3}, never {@code isolated-systolic}): the colour and the urgency; else null
  * @param crisis   systolic ≥ 180 or diastolic ≥ 110: seek care now

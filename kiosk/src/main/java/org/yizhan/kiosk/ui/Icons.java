@@ -6,6 +6,7 @@ import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.SVGPath;
+import javafx.scene.transform.Scale;
 import org.yizhan.kiosk.checkin.Purpose;
 
 /**
@@ -23,6 +24,28 @@ public final class Icons {
     private static final String EXCLAMATION = "M12 5.5 V13 M12 18 V18.1";
     private static final String SMILE = "M12 3 A9 9 0 1 1 11.99 3 Z M8 14 Q12 18 16 14 M9 9.5 V10 M15 9.5 V10";
     private static final String BACK = "M15 5 L8 12 L15 19";
+    // a handset
+    private static final String PHONE = "M5 3.5 H8.5 L10 8 L7.8 9.6 C9 12.2 11.8 15 14.4 16.2 L16 14 L20.5 15.5"
+            + " V19 A1.8 1.8 0 0 1 18.7 20.8 C10.8 20.3 3.7 13.2 3.2 5.3 A1.8 1.8 0 0 1 5 3.5 Z";
+    // a pass: a card with a QR corner and lines
+    private static final String PASS = "M3 5.5 H21 V18.5 H3 Z M6 9 H10 V13 H6 Z M13 9.5 H18 M13 12.5 H18 M6 16 H18";
+    // three bars: counts
+    private static final String COUNTS = "M4 20.5 H20 M6.5 20.5 V13 M12 20.5 V6 M17.5 20.5 V10";
+
+    // The measuring guidance, on the 24-unit grid: a line drawing and an accent (the chair, the clock's five
+    // minutes, the cuff and the heart, the stroke through) that the stylesheet colours apart (.icon-accent).
+    private static final String SITTING = "M11.5 2.3 A2.1 2.1 0 1 1 11.49 2.3 Z M11 7 L10 14 H16.5 V21 H19"
+            + " M10.8 9 L14.5 12 M2.5 21.8 H21.5";
+    private static final String SITTING_ACCENT = "M6 6.5 V21 M6 15.5 H13.5 M13.5 15.5 V21";
+    private static final String RESTING = "M12 4 A9 9 0 1 1 11.99 4 Z M12 13 V7.5 M12 13 L15.5 15.2 M10 1.5 H14";
+    private static final String RESTING_ACCENT = "M12 13 L12 4.8 A8.2 8.2 0 0 1 16.1 5.9 Z";
+    private static final String CUFF = "M8.5 2.2 A2.1 2.1 0 1 1 8.49 2.2 Z M4 21 V10.5 Q4 8 6.5 7.8 H10.5 Q13 8 13 10.5"
+            + " V21 M13 9.5 L16 12.5 H22.5 M14.5 15.5 H23";
+    private static final String CUFF_ACCENT = "M13.4 9.2 L15.6 7.6 L17.7 10.4 L15.5 12 Z M8.5 14 C6.8 12.8 6.3 11.9"
+            + " 6.8 11.2 A1 1 0 0 1 8.5 11.4 A1 1 0 0 1 10.2 11.2 C10.7 11.9 10.2 12.8 8.5 14 Z";
+    private static final String QUIET = "M4 4 H20 A1.5 1.5 0 0 1 21.5 5.5 V14.5 A1.5 1.5 0 0 1 20 16 H10 L5.5 20 V16"
+            + " H4 A1.5 1.5 0 0 1 2.5 14.5 V5.5 A1.5 1.5 0 0 1 4 4 Z M7 8.5 H17 M7 11.5 H14";
+    private static final String QUIET_ACCENT = "M3 2 L21 21";
 
     private static final Map<Purpose, String> PURPOSES = Map.of(
             // a cup with steam
@@ -49,6 +72,47 @@ public final class Icons {
 
     public static Node back(double size) {
         return line(BACK, size);
+    }
+
+    /** The heart with a pulse line of the health purpose, for the health check's button. */
+    public static Node heart(double size) {
+        return line(PURPOSES.get(Purpose.HEALTH), size);
+    }
+
+    public static Node phone(double size) {
+        return line(PHONE, size);
+    }
+
+    public static Node pass(double size) {
+        return line(PASS, size);
+    }
+
+    public static Node calendar(double size) {
+        return line(PURPOSES.get(Purpose.ACTIVITY), size);
+    }
+
+    public static Node counts(double size) {
+        return line(COUNTS, size);
+    }
+
+    /** A person sitting upright on a chair, feet on the floor. */
+    public static Node sitting(double size) {
+        return picture(SITTING, SITTING_ACCENT, size);
+    }
+
+    /** A clock with its first five minutes marked: rest five minutes. */
+    public static Node resting(double size) {
+        return picture(RESTING, RESTING_ACCENT, size);
+    }
+
+    /** A person with the cuff on their left upper arm, the arm on a table, the cuff level with the heart. */
+    public static Node cuffAtHeartHeight(double size) {
+        return picture(CUFF, CUFF_ACCENT, size);
+    }
+
+    /** A speech bubble struck through: do not talk. */
+    public static Node quiet(double size) {
+        return picture(QUIET, QUIET_ACCENT, size);
     }
 
     /** A white disc with a check mark, for the welcome screen. */
@@ -85,6 +149,26 @@ public final class Icons {
         badge.setMinSize(size, size);
         badge.setMaxSize(size, size);
         return badge;
+    }
+
+    /** A line drawing with an accented part, both scaled from the 24-unit grid to {@code size}. */
+    private static Node picture(String path, String accent, double size) {
+        SVGPath lines = svg(path, "icon-line");
+        SVGPath accented = svg(accent, "icon-accent");
+        // Scaled as one group, about the grid's origin, so the two parts stay in register.
+        Group drawing = new Group(lines, accented);
+        double scale = size / 24;
+        Group icon = new Group(drawing);
+        drawing.getTransforms().add(new Scale(scale, scale, 0, 0));
+        icon.getStyleClass().addAll("icon", "picture");
+        return icon;
+    }
+
+    private static SVGPath svg(String path, String styleClass) {
+        SVGPath svg = new SVGPath();
+        svg.setContent(path);
+        svg.getStyleClass().add(styleClass);
+        return svg;
     }
 
     /** A stroked path scaled from the 24-unit grid to {@code size}; the group's bounds follow the scale. */

@@ -22,6 +22,15 @@ import org.yizhan.kiosk.ui.checkin.RejectedView;
 import org.yizhan.kiosk.ui.checkin.ThanksView;
 import org.yizhan.kiosk.ui.checkin.WalkInView;
 import org.yizhan.kiosk.ui.checkin.WelcomeView;
+import org.yizhan.kiosk.ui.health.ConsentView;
+import org.yizhan.kiosk.ui.health.CrisisView;
+import org.yizhan.kiosk.ui.health.DeleteConfirmView;
+import org.yizhan.kiosk.ui.health.DeletedView;
+import org.yizhan.kiosk.ui.health.MeasuringView;
+import org.yizhan.kiosk.ui.health.ResultView;
+import org.yizhan.kiosk.ui.health.ScanPassView;
+import org.yizhan.kiosk.ui.health.TimeoutView;
+import org.yizhan.kiosk.ui.health.TrendView;
 import org.yizhan.kiosk.ui.home.HomeView;
 import org.yizhan.kiosk.ui.maintenance.MaintenanceView;
 
@@ -58,6 +67,16 @@ public final class KioskView {
         screens.put(Screen.THANKS, new ThanksView(model).root());
         screens.put(Screen.OUT_OF_ORDER, new OutOfOrderView(model).root());
         screens.put(Screen.MAINTENANCE, new MaintenanceView(model).root());
+        screens.put(Screen.HEALTH_CONSENT, new ConsentView(model).root());
+        screens.put(Screen.HEALTH_IDENTIFY, new ScanPassView(model, Screen.HEALTH_IDENTIFY, "health.identify").root());
+        screens.put(Screen.HEALTH_MEASURING, new MeasuringView(model).root());
+        screens.put(Screen.HEALTH_RESULT, new ResultView(model).root());
+        screens.put(Screen.HEALTH_TREND, new TrendView(model).root());
+        screens.put(Screen.HEALTH_CRISIS, new CrisisView(model).root());
+        screens.put(Screen.HEALTH_TIMEOUT, new TimeoutView(model).root());
+        screens.put(Screen.HEALTH_DELETE, new ScanPassView(model, Screen.HEALTH_DELETE, "health.delete").root());
+        screens.put(Screen.HEALTH_DELETE_CONFIRM, new DeleteConfirmView(model).root());
+        screens.put(Screen.HEALTH_DELETED, new DeletedView(model).root());
 
         content.getStyleClass().add("screen-host");
         root = new BorderPane(content, header(model), null, null, null);

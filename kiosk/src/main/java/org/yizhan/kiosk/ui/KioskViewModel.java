@@ -18,12 +18,15 @@ import org.slf4j.LoggerFactory;
 import org.yizhan.devices.status.DeviceStatus;
 import org.yizhan.kiosk.KioskAssembly;
 import org.yizhan.kiosk.checkin.Purpose;
+import org.yizhan.kiosk.config.HealthCheckConfig;
+import org.yizhan.kiosk.flow.HealthTimings;
 import org.yizhan.kiosk.flow.KioskEvent;
 import org.yizhan.kiosk.flow.KioskFlow;
 import org.yizhan.kiosk.flow.Language;
 import org.yizhan.kiosk.flow.Notice;
 import org.yizhan.kiosk.flow.Screen;
 import org.yizhan.kiosk.flow.ScreenState;
+import org.yizhan.kiosk.ui.health.HealthViewModel;
 import org.yizhan.kiosk.ui.maintenance.MaintenanceViewModel;
 import org.yizhan.kiosk.ui.scan.KeyboardWedge;
 
@@ -31,7 +34,8 @@ import org.yizhan.kiosk.ui.scan.KeyboardWedge;
  * The state the window draws and the inputs it forwards, for all screens. The kiosk's flow decides
  * everything; this model only mirrors its last {@link ScreenState}, puts it into words in the screen's
  * language, and turns taps and scanner keystrokes into kiosk inputs. It also keeps every device's latest
- * status for the maintenance screen ({@link #maintenance}), from the kiosk's device events.
+ * status for the maintenance screen ({@link #maintenance}), from the kiosk's device events, and the health
+ * check's reading, cuff pressure and deletions for its screens ({@link #health}), from its health events.
  *
  * <p>Threading: {@link #onEvent} may be called on any thread (the kiosk publishes on its own); it hands
  * the event to the {@code uiThread} executor, {@code Platform::runLater} in the window, and every property
@@ -53,6 +57,7 @@ public final class KioskViewModel {
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
     private final ReadOnlyObjectWrapper<ZonedDateTime> now;
     private final MaintenanceViewModel maintenance;
+    private final HealthViewModel health;
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyBooleanWrapper largeText = new ReadOnlyBooleanWrapper(this, "largeText");
 
@@ -64,12 +69,20 @@ public final class KioskViewModel {
     private final StringBinding date;
     private final StringBinding time;
 
+    /** A model whose health check has the default retention and no duty phone. */
+    public KioskViewModel(KioskIdentity identity, Language language, KioskInput kiosk, Clock clock,
+            Executor uiThread, KeyboardWedge wedge) {
+        this(identity, language, kiosk, clock, uiThread, wedge,
+                new HealthCheckConfig(HealthCheckConfig.DEFAULT_RETENTION, null, HealthTimings.DEFAULT));
+    }
+
     /**
      * @param language the language of the home screen until the kiosk shows its first screen
      * @param clock    for the clock on screen, in the kiosk's time zone
+     * @param health   the health check's settings its screens tell: retention, duty phone
      */
     public KioskViewModel(KioskIdentity identity, Language language, KioskInput kiosk, Clock clock,
-            Executor uiThread, KeyboardWedge wedge) {
+            Executor uiThread, KeyboardWedge wedge, HealthCheckConfig health) {
         this.identity = identity;
         this.kiosk = kiosk;
         this.clock = clock;
@@ -81,6 +94,8 @@ public final class KioskViewModel {
         this.screen.addListener((o, old, state) -> messages.set(Messages.of(state.language())));
         this.maintenance = new MaintenanceViewModel(identity, messages.getReadOnlyProperty(),
                 now.getReadOnlyProperty(), kiosk::visitsToday, uiThread);
+        this.health = new HealthViewModel(messages.getReadOnlyProperty(), screen.getReadOnlyProperty(), this::tap,
+                health, clock.getZone());
 
         categoryName = Bindings.createStringBinding(
                 () -> messages.get().category(screen.get().category()), messages, screen);
@@ -105,7 +120,7 @@ public final class KioskViewModel {
      */
     public static KioskViewModel attach(KioskAssembly kiosk, Executor uiThread) {
         KioskViewModel model = new KioskViewModel(KioskIdentity.of(kiosk.config()), kiosk.config().language(),
-                KioskInput.of(kiosk), kiosk.time(), uiThread, new KeyboardWedge());
+                KioskInput.of(kiosk), kiosk.time(), uiThread, new KeyboardWedge(), kiosk.config().health());
         kiosk.subscribe(model::onEvent);
         // Taken after subscribing: whatever changes from here on also arrives as an event, which wins.
         model.devicesKnown(kiosk.deviceStatuses());
@@ -128,12 +143,22 @@ public final class KioskViewModel {
 
     private void apply(KioskEvent event) {
         if (event instanceof KioskEvent.ScreenShown shown) {
+            // First, so that a reading no longer on show is gone before the screen's words are worked out again.
+            health.screenShown(shown.state());
             screen.set(shown.state());
             if (shown.state().screen() == Screen.MAINTENANCE) {
                 maintenance.refreshVisitsToday();
             }
         } else if (event instanceof KioskEvent.DeviceChanged changed) {
             maintenance.deviceChanged(changed.status());
+        } else if (event instanceof KioskEvent.Measured measured) {
+            health.measured(measured.measurement());
+        } else if (event instanceof KioskEvent.HealthAssessed assessed) {
+            health.assessed(assessed.result());
+        } else if (event instanceof KioskEvent.HealthRefused) {
+            health.refused();
+        } else if (event instanceof KioskEvent.HealthDataDeleted deleted) {
+            health.deleted(deleted.readings());
         } else if (event instanceof KioskEvent.Ready) {
             ready.set(true);
         } else if (event instanceof KioskEvent.NoticeShown shown) {
@@ -198,6 +223,11 @@ public final class KioskViewModel {
     /** The devices' statuses, this kiosk's identity and today's visits, for the maintenance screen. */
     public MaintenanceViewModel maintenance() {
         return maintenance;
+    }
+
+    /** The health check's reading, cuff pressure and settings, and its buttons, for the health screens. */
+    public HealthViewModel health() {
+        return health;
     }
 
     /** The text of {@code key} in the current screen's language. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.image.PixelFormat;
@@ -30,9 +31,9 @@ import org.yizhan.provisioning.pass.VisitorCategory;
 
 /**
  * Photographs the real window. Every picture goes to {@code target/screenshots} (system property
- * {@code yizhan.screenshots}); {@code home.png}, {@code checked-in.png} and {@code maintenance.png} also
- * go to the directory in {@code yizhan.docs.images} when it is set, which the {@code screenshots} Maven
- * profile points at
+ * {@code yizhan.screenshots}); {@code home.png}, {@code checked-in.png}, {@code maintenance.png},
+ * {@code health-result.png} and {@code health-trend.png} also go to the directory in
+ * {@code yizhan.docs.images} when it is set, which the {@code screenshots} Maven profile points at
  * {@code docs/images}:
  * {@code mvn -B -o -pl kiosk test -Pscreenshots -Dtest='*Screenshot*'}.
  */
@@ -40,6 +41,7 @@ class KioskScreenshotTest {
 
     private static final int GREEN = 0x1b6e3c;
     private static final int PAPER = 0xf6f4ef;
+    private static final int GRADE_1 = 0x8f4a00;
 
     private final FxRobot robot = new FxRobot();
 
@@ -153,6 +155,120 @@ class KioskScreenshotTest {
             window.scanWithScanner(window.pass(VisitorCategory.COURIER));
             window.waitForScreen(Screen.WELCOME);
             photograph(window, "checked-in-large-text.png", false);
+        }
+    }
+
+    @Test
+    void the_health_check_s_result_and_trend_are_photographed_for_the_docs(@TempDir Path dataDir) throws Exception {
+        try (KioskOnScreen window = KioskOnScreen.open(dataDir, "health.duty-phone = 021-5888 1234")) {
+            // given a resident who kept four readings on four days
+            String pass = window.pass(VisitorCategory.RESIDENT);
+            for (String reading : List.of(HealthCheckWindowTest.READING_128_82, HealthCheckWindowTest.READING_132_84,
+                    HealthCheckWindowTest.READING_126_80, HealthCheckWindowTest.READING_135_86)) {
+                HealthCheckWindowTest.measureKeeping(window, robot, pass, reading);
+                KioskAssembly.await(window.kiosk().advanceClock(Duration.ofDays(1)));
+                window.waitForScreen(Screen.HOME);
+            }
+
+            // when a fifth reading is higher, with an irregular pulse
+            robot.clickOn("#health");
+            window.waitForScreen(Screen.HEALTH_CONSENT);
+            photograph(window, "health-consent.png", false);
+            robot.clickOn("#consent-keep");
+            window.waitForScreen(Screen.HEALTH_IDENTIFY);
+            photograph(window, "health-identify.png", false);
+            window.scanWithScanner(pass);
+            window.waitForScreen(Screen.HEALTH_MEASURING);
+            photograph(window, "health-measuring.png", false);
+            HealthCheckWindowTest.ble(window, "2A36 00 96 00 FF 07 FF 07");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.text("#cuff-pressure").startsWith("150"));
+            photograph(window, "health-measuring-pressure.png", false);
+            HealthCheckWindowTest.ble(window, HealthCheckWindowTest.READING_142_88_IRREGULAR);
+
+            // then
+            window.waitForScreen(Screen.HEALTH_RESULT);
+            BufferedImage result = photograph(window, "health-result.png", true);
+            assertPicture(result, GRADE_1);
+            robot.clickOn("#trend");
+            window.waitForScreen(Screen.HEALTH_TREND);
+            BufferedImage trend = photograph(window, "health-trend.png", true);
+            assertPicture(trend, PAPER);
+
+            KioskAssembly.await(window.kiosk().tap(KioskFlow.LANGUAGE_PREFIX + "en"));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "My trend".equals(window.text(".trend-title")));
+            photograph(window, "health-trend-en.png", false);
+        }
+    }
+
+    @Test
+    void every_other_health_screen_is_photographed_for_review(@TempDir Path dataDir) throws Exception {
+        try (KioskOnScreen window = KioskOnScreen.open(dataDir, "health.duty-phone = 021-5888 1234")) {
+            String pass = window.pass(VisitorCategory.RESIDENT);
+            HealthCheckWindowTest.measureKeeping(window, robot, pass, HealthCheckWindowTest.READING_118_76);
+            photograph(window, "health-result-normal.png", false);
+            KioskAssembly.await(window.kiosk().tap(KioskFlow.LANGUAGE_PREFIX + "en"));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Measure again".equals(window.text("#measure-again")));
+            photograph(window, "health-result-normal-en.png", false);
+
+            robot.clickOn("#measure-again");
+            window.waitForScreen(Screen.HEALTH_MEASURING);
+            photograph(window, "health-measuring-en.png", false);
+            // the most a result has to say: three flags, in English
+            HealthCheckWindowTest.ble(window, "2A35 14 8E 00 58 00 6A 00 4C 00 07 00");
+            window.waitForScreen(Screen.HEALTH_RESULT);
+            photograph(window, "health-result-flags-en.png", false);
+            robot.clickOn("#measure-again");
+            window.waitForScreen(Screen.HEALTH_MEASURING);
+            HealthCheckWindowTest.ble(window, HealthCheckWindowTest.READING_185_100);
+            window.waitForScreen(Screen.HEALTH_CRISIS);
+            photograph(window, "health-crisis-en.png", false);
+            KioskAssembly.await(window.kiosk().tap(KioskFlow.LANGUAGE_PREFIX + "zh"));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "返回".equals(window.text("#home")));
+            photograph(window, "health-crisis.png", false);
+
+            robot.clickOn("#home");
+            window.waitForScreen(Screen.HOME);
+            robot.clickOn("#health");
+            window.waitForScreen(Screen.HEALTH_CONSENT);
+            robot.clickOn("#consent-anonymous");
+            window.waitForScreen(Screen.HEALTH_MEASURING);
+            HealthCheckWindowTest.ble(window, HealthCheckWindowTest.READING_IMPLAUSIBLE);
+            window.waitForScreen(Screen.HEALTH_RESULT);
+            photograph(window, "health-refused.png", false);
+            robot.clickOn("#measure-again");
+            window.waitForScreen(Screen.HEALTH_MEASURING);
+            KioskAssembly.await(window.kiosk().advanceClock(Duration.ofMinutes(3)));
+            window.waitForScreen(Screen.HEALTH_TIMEOUT);
+            photograph(window, "health-timeout.png", false);
+
+            robot.clickOn("#home");
+            window.waitForScreen(Screen.HOME);
+            photograph(window, "home-with-health.png", false);
+            robot.clickOn("#health");
+            window.waitForScreen(Screen.HEALTH_CONSENT);
+            robot.clickOn("#delete-my-data");
+            window.waitForScreen(Screen.HEALTH_DELETE);
+            window.scanWithScanner(window.expiredPass(VisitorCategory.RESIDENT));
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> window.onFx(
+                    () -> window.scene().lookup("#health-delete-refused").isVisible()));
+            photograph(window, "health-delete-refused.png", false);
+            window.scanWithScanner(pass);
+            window.waitForScreen(Screen.HEALTH_DELETE_CONFIRM);
+            photograph(window, "health-delete-confirm.png", false);
+            robot.clickOn("#confirm-delete");
+            window.waitForScreen(Screen.HEALTH_DELETED);
+            photograph(window, "health-deleted.png", false);
+        }
+    }
+
+    @Test
+    void the_home_screen_with_the_health_button_is_photographed_in_english_and_large_text(@TempDir Path dataDir)
+            throws Exception {
+        try (KioskOnScreen window = KioskOnScreen.open(dataDir, "ui.large-text = true")) {
+            robot.clickOn("#lang-en");
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                    () -> "Please scan your pass".equals(window.text(".home-prompt")));
+            photograph(window, "home-en-large-text.png", false);
         }
     }
 

@@ -3,6 +3,7 @@ package org.yizhan.kiosk.ui.home;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -12,13 +13,14 @@ import javafx.scene.layout.VBox;
 import org.yizhan.kiosk.flow.KioskFlow;
 import org.yizhan.kiosk.flow.Language;
 import org.yizhan.kiosk.flow.Screen;
+import org.yizhan.kiosk.ui.Icons;
 import org.yizhan.kiosk.ui.KioskViewModel;
 import org.yizhan.kiosk.ui.TouchButton;
 
 /**
  * The waiting screen: a large scan prompt in the chosen language with the other language beneath, the
- * moving scan hint, and big buttons for checking in without a pass and for the language. The centre's
- * name and the clock are in the window's header above it.
+ * moving scan hint, and big buttons for checking in without a pass, for the health check and for the
+ * language. The centre's name and the clock are in the window's header above it.
  *
  * <p>Threading: JavaFX thread only.
  */
@@ -52,12 +54,15 @@ public final class HomeView {
 
         TouchButton walkIn = new TouchButton(KioskFlow.WALK_IN, model.text("home.walk-in"), model::checkInWithoutPass)
                 .styled("primary", "walk-in-button");
+        TouchButton health = new TouchButton(KioskFlow.HEALTH, model.text("home.health"), model.health()::start)
+                .withIcon(Icons.heart(40), ContentDisplay.LEFT)
+                .styled("health-button");
         HBox languages = new HBox(languageButton(model, Language.ZH).styled("toggle-start"),
                 languageButton(model, Language.EN).styled("toggle-end"));
         languages.getStyleClass().add("language-toggle");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox actions = new HBox(walkIn, gap, languages);
+        HBox actions = new HBox(walkIn, health, gap, languages);
         actions.getStyleClass().add("home-actions");
         actions.setAlignment(Pos.CENTER);
 

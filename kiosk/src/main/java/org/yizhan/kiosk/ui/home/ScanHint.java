@@ -27,7 +27,7 @@ import javafx.util.Duration;
  * <p>The animations run only while the hint is in a showing scene, so the Pi's CPU rests on other screens.
  * Threading: JavaFX thread only.
  */
-final class ScanHint {
+public final class ScanHint {
 
     private static final double CODE = 150;
     private static final double FRAME = 200;
@@ -35,7 +35,7 @@ final class ScanHint {
     private final VBox root;
     private final List<Animation> animations = new ArrayList<>();
 
-    ScanHint() {
+    public ScanHint() {
         StackPane viewfinder = new StackPane(corners(), code(), scanLine());
         viewfinder.setMinSize(FRAME, FRAME);
         viewfinder.setMaxSize(FRAME, FRAME);
@@ -54,7 +54,7 @@ final class ScanHint {
         });
     }
 
-    Node root() {
+    public Node root() {
         return root;
     }
 
