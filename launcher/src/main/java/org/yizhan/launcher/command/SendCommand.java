@@ -32,6 +32,7 @@ import org.yizhan.protocol.command.CommandArgs;
 import org.yizhan.protocol.command.CommandOutcome;
 import org.yizhan.protocol.command.CommandSigningKey;
 import org.yizhan.protocol.topic.KioskId;
+import org.yizhan.provisioning.cli.DurationConverter;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -267,18 +268,6 @@ public final class SendCommand implements Callable<Integer> {
         public KioskId convert(String value) {
             try {
                 return KioskId.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
-    /** {@code 10s}, {@code 5m}, {@code PT1H}: {@link ShortDuration}. */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            try {
-                return ShortDuration.parse(value);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import org.yizhan.protocol.command.CommandArgs;
+import org.yizhan.provisioning.cli.DurationConverter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -46,7 +47,7 @@ final class SendNotice implements Callable<Integer> {
                 description = "When it disappears, with its offset: 2026-03-02T23:00+08:00 or 2026-03-02T15:00:00Z.")
         private Instant at;
 
-        @Option(names = "--for", paramLabel = "DURATION", converter = SendCommand.DurationConverter.class,
+        @Option(names = "--for", paramLabel = "DURATION", converter = DurationConverter.class,
                 description = "How long it stays, e.g. 2h.")
         private Duration lasting;
     }
