@@ -9,6 +9,7 @@ import org.yizhan.launcher.broker.BrokerCommand;
 import org.yizhan.launcher.command.SendCommand;
 import org.yizhan.launcher.qr.QrCommand;
 import org.yizhan.provisioning.cli.PassesCommand;
+import org.yizhan.provisioning.cli.ProvisionCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -22,7 +23,7 @@ import picocli.CommandLine;
 @Command(name = "yizhan", mixinStandardHelpOptions = true, versionProvider = Yizhan.Version.class,
         description = "Kiosk software for the 24-hour self-service windows of community service centres.",
         subcommands = {DemoCommand.class, KioskCommand.class, DevicesCommand.class, PassesCommand.class,
-            QrCommand.class, BenchCommand.class, BrokerCommand.class, SendCommand.class})
+            QrCommand.class, BenchCommand.class, BrokerCommand.class, SendCommand.class, ProvisionCommand.class})
 public final class Yizhan implements Runnable {
 
     @Spec
