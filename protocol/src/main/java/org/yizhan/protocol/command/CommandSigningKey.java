@@ -69,6 +69,21 @@ public final class CommandSigningKey {
         return CompactJws.sign(key, bytes(header), bytes(CommandClaims.toJson(JSON, command)));
     }
 
+    /**
+     * A compact JWS of {@code claims} with this key, typed {@code typ}: for the fleet's other signed formats
+     * (an enrolment code), whose own {@code typ} keeps them from passing for a command and back.
+     */
+    public String sign(String typ, ObjectNode claims) {
+        if (CommandClaims.TYPE.equals(typ)) {
+            throw new IllegalArgumentException("commands are signed with sign(Command)");
+        }
+        ObjectNode header = JSON.createObjectNode();
+        header.put("alg", "EdDSA");
+        header.put("kid", key.kid());
+        header.put("typ", typ);
+        return CompactJws.sign(key, bytes(header), bytes(claims));
+    }
+
     /** For tests in this package that sign what {@link #sign(Command)} never would. */
     Ed25519SigningKey ed25519() {
         return key;

@@ -38,7 +38,8 @@ public final class TrustedCommandKeys {
         return keys.kids();
     }
 
-    Optional<Ed25519PublicKey> key(String kid) {
+    /** The trusted key with this kid, to check a fleet-signed token of another format than a command. */
+    public Optional<Ed25519PublicKey> key(String kid) {
         return keys.find(kid);
     }
 

@@ -1,15 +1,11 @@
 package org.yizhan.provisioning.demo;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import org.yizhan.protocol.command.CommandSigningKey;
+import org.yizhan.provisioning.files.AtomicFiles;
 import org.yizhan.provisioning.pass.PassSigningKey;
 
 /**
@@ -81,25 +77,11 @@ public record DemoSite(String siteId, Path signingKeyFile, Path trustedKeysFile,
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return AtomicFiles.readText(file);
     }
 
-    /** Creates {@code file} exclusively, owner-only when {@code secret} and the file system has POSIX modes. */
     private static void write(Path file, String text, boolean secret) {
-        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-        FileAttribute<?>[] mode = secret && posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-                : new FileAttribute<?>[0];
-        try {
-            Files.createFile(file, mode);
-            Files.writeString(file, text + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeNewText(file, text + "\n", secret ? AtomicFiles.OWNER_ONLY : AtomicFiles.PUBLIC);
     }
 
     private static PassSigningKey createKey(Path file) {
@@ -117,19 +99,6 @@ public record DemoSite(String siteId, Path signingKeyFile, Path trustedKeysFile,
     }
 
     private static void createDirectories(Path keys) {
-        Path absolute = keys.toAbsolutePath();
-        FileAttribute<?>[] ownerOnly = absolute.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))}
-                : new FileAttribute<?>[0];
-        try {
-            Files.createDirectories(absolute.getParent());
-            Files.createDirectory(absolute, ownerOnly);
-        } catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(absolute)) {
-                throw new UncheckedIOException(absolute + " exists and is not a directory", e);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + absolute + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.createPrivateDirectory(keys.toAbsolutePath());
     }
 }

@@ -1,13 +1,27 @@
 package org.yizhan.provisioning.fleet;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Properties;
 import org.yizhan.protocol.command.CommandSigningKey;
+import org.yizhan.protocol.enrolment.EnrolmentCode;
+import org.yizhan.protocol.enrolment.EnrolmentCodes;
 import org.yizhan.protocol.topic.KioskId;
+import org.yizhan.provisioning.files.AtomicFiles;
+import org.yizhan.provisioning.pass.PassQrCode;
+import org.yizhan.provisioning.pass.PassSigningKey;
 
 /**
  * A fleet directory: the fleet's secrets, its kiosk registry and the broker files rendered from it.
@@ -20,11 +34,16 @@ import org.yizhan.protocol.topic.KioskId;
  *   passwd, acl                       0600  mosquitto's password_file and acl_file ({@link BrokerAccess})
  *   fleet-password                    0600  the console's broker password (user {@value BrokerAccess#FLEET_USER})
  *   mosquitto.conf, mosquitto-data/         written by {@link #writeBrokerConfig}
- *   kiosks/SITE.KIOSK/                0700  kiosk.conf, mqtt-password (both 0600), trusted-command-keys.jwks
+ *   sites/SITE/                       0700  the site's pass-signing key, made when its first kiosk is enrolled:
+ *     pass-signing.jwk                0600    sign visitor passes with it (yizhan passes issue --key)
+ *     trusted-pass-keys.jwks          0644    its public half, for the site's kiosks
+ *   kiosks/SITE.KIOSK/                0700  kiosk.conf, mqtt-password (both 0600), trusted-command-keys.jwks,
+ *                                           trusted-pass-keys.jwks, and the enrolment code:
+ *     enrolment.png, enrolment.html   0600    the QR code and its printable sheet (they carry the password)
  * </pre>
  *
  * <p>Every change writes the registry first and then renders the password and ACL files from it, each file
- * replaced atomically ({@link FleetFiles}); an interrupted change is completed by the next one. Passwords are
+ * replaced atomically ({@link AtomicFiles}); an interrupted change is completed by the next one. Passwords are
  * written only to their owner-only files, never returned in a printable form. Not thread-safe, and one maintainer
  * at a time: two processes changing one fleet at once may lose a change.
  */
@@ -40,7 +59,13 @@ public final class Fleet {
     public static final String BROKER_DATA_DIR = "mosquitto-data";
     public static final String KIOSKS_DIR = "kiosks";
     public static final String KIOSK_CONFIG_FILE = "kiosk.conf";
-    public static final String KIOSK_PASSWORD_FILE = "mqtt-password";
+    public static final String KIOSK_PASSWORD_FILE = KioskConfigText.PASSWORD_FILE;
+    public static final String SITES_DIR = "sites";
+    public static final String SITE_PASS_KEY_FILE = "pass-signing.jwk";
+    public static final String ENROLMENT_PNG_FILE = "enrolment.png";
+    public static final String ENROLMENT_HTML_FILE = "enrolment.html";
+    /** Pixels of the QR code image: printed 110 mm wide it is ~3.5 px per mm, plenty for a 2D scanner. */
+    static final int QR_PIXELS = 400;
     /** Random bytes in a broker password: 144 bits, 24 base64url characters. */
     static final int PASSWORD_BYTES = 18;
     private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
@@ -61,8 +86,13 @@ public final class Fleet {
     public record Created(Path dir, String commandKeyId, List<Path> files) {
     }
 
-    /** What {@link #enroll} made; the password is only in {@code passwordFile}. */
-    public record Enrolment(EnrolledKiosk kiosk, Path configFile, Path passwordFile, String brokerUrl) {
+    /** What {@link #enroll} made; the password is only in {@code passwordFile} and the enrolment code. */
+    public record Enrolment(EnrolledKiosk kiosk, Path configFile, Path passwordFile, String brokerUrl,
+            Path sitePassKey, PrintedCode code) {
+    }
+
+    /** An enrolment code as {@link #printEnrolmentCode} wrote it. */
+    public record PrintedCode(Path png, Path html, Instant expiresAt) {
     }
 
     /**
@@ -75,12 +105,12 @@ public final class Fleet {
                 throw new IllegalStateException(dir + " already holds a fleet (" + name + "); refusing to replace it");
             }
         }
-        FleetFiles.createPrivateDirectory(dir);
+        AtomicFiles.createPrivateDirectory(dir);
         CommandSigningKey key = CommandSigningKey.generate();
-        FleetFiles.writeNewText(dir.resolve(COMMAND_KEY_FILE), key.privateJwk() + "\n", FleetFiles.OWNER_ONLY);
-        FleetFiles.writeText(dir.resolve(TRUSTED_COMMAND_KEYS_FILE), key.trusted().jwks() + "\n", FleetFiles.PUBLIC);
+        AtomicFiles.writeNewText(dir.resolve(COMMAND_KEY_FILE), key.privateJwk() + "\n", AtomicFiles.OWNER_ONLY);
+        AtomicFiles.writeText(dir.resolve(TRUSTED_COMMAND_KEYS_FILE), key.trusted().jwks() + "\n", AtomicFiles.PUBLIC);
         String password = password(random);
-        FleetFiles.writeText(dir.resolve(FLEET_PASSWORD_FILE), password + "\n", FleetFiles.OWNER_ONLY);
+        AtomicFiles.writeText(dir.resolve(FLEET_PASSWORD_FILE), password + "\n", AtomicFiles.OWNER_ONLY);
         BrokerUser fleetUser = new BrokerUser(BrokerAccess.FLEET_USER, MosquittoPasswordHash.of(password, random).encoded());
         Fleet fleet = new Fleet(dir, new KioskRegistry(fleetUser, List.of()), random, clock);
         fleet.save();
@@ -97,7 +127,7 @@ public final class Fleet {
                     + "); create one with: yizhan provision init --dir " + dir);
         }
         try {
-            return new Fleet(dir, KioskRegistry.fromJson(FleetFiles.readText(file)), random, clock);
+            return new Fleet(dir, KioskRegistry.fromJson(AtomicFiles.readText(file)), random, clock);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }
@@ -112,9 +142,13 @@ public final class Fleet {
      * a random broker password; its registry entry, password line and ACL block; and its directory with its
      * config (pointing at {@code brokerUrl}), password file and the fleet's trusted command keys.
      */
-    public Enrolment enroll(String site, String kioskId, String name, String brokerUrl) {
+    public Enrolment enroll(String site, String kioskId, String name, String siteName, String brokerUrl,
+            Duration codeValidity, ZoneId zone) {
         if (name == null || name.isBlank() || name.contains("\n") || name.contains("\r")) {
             throw new IllegalArgumentException("--name must be one non-empty line");
+        }
+        if (siteName != null && (siteName.isBlank() || siteName.contains("\n") || siteName.contains("\r"))) {
+            throw new IllegalArgumentException("--site-name must be one non-empty line");
         }
         if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("ssl://"))) {
             throw new IllegalArgumentException("--broker must be tcp://HOST[:PORT] or ssl://HOST[:PORT]");
@@ -131,16 +165,86 @@ public final class Fleet {
         EnrolledKiosk kiosk = new EnrolledKiosk(id, name.strip(),
                 new BrokerUser(EnrolledKiosk.username(id), MosquittoPasswordHash.of(password, random).encoded()),
                 clock.instant(), null);
-        FleetFiles.createPrivateDirectory(kioskDir);
+        Path sitePassKey = ensureSitePassKey(id);
+        AtomicFiles.createPrivateDirectory(kioskDir);
         Path passwordFile = kioskDir.resolve(KIOSK_PASSWORD_FILE);
-        FleetFiles.writeNewText(passwordFile, password + "\n", FleetFiles.OWNER_ONLY);
-        FleetFiles.writeText(kioskDir.resolve(TRUSTED_COMMAND_KEYS_FILE),
-                FleetFiles.readText(dir.resolve(TRUSTED_COMMAND_KEYS_FILE)), FleetFiles.PUBLIC);
+        AtomicFiles.writeNewText(passwordFile, password + "\n", AtomicFiles.OWNER_ONLY);
+        AtomicFiles.writeText(kioskDir.resolve(TRUSTED_COMMAND_KEYS_FILE),
+                AtomicFiles.readText(dir.resolve(TRUSTED_COMMAND_KEYS_FILE)), AtomicFiles.PUBLIC);
+        AtomicFiles.writeText(kioskDir.resolve(KioskConfigText.PASS_KEYS_FILE),
+                AtomicFiles.readText(sitePassKey.resolveSibling(KioskConfigText.PASS_KEYS_FILE)), AtomicFiles.PUBLIC);
         Path configFile = kioskDir.resolve(KIOSK_CONFIG_FILE);
-        FleetFiles.writeNewText(configFile, kioskConfig(kiosk, brokerUrl), FleetFiles.OWNER_ONLY);
+        EnrolmentCode described = code(kiosk, siteName == null ? kiosk.name() : siteName.strip(), brokerUrl, password,
+                Duration.ofMinutes(1));
+        AtomicFiles.writeNewText(configFile, KioskConfigText.render(described, "enrolled " + kiosk.enrolledAt()
+                + " by yizhan provision enroll", TRUSTED_COMMAND_KEYS_FILE, true), AtomicFiles.OWNER_ONLY);
         registry = registry.enrolled(kiosk);
         save();
-        return new Enrolment(kiosk, configFile, passwordFile, brokerUrl);
+        return new Enrolment(kiosk, configFile, passwordFile, brokerUrl, sitePassKey,
+                printEnrolmentCode(id, codeValidity, zone));
+    }
+
+    /**
+     * Writes the kiosk's enrolment code, valid for {@code validity} from now, as a QR code PNG and a printable
+     * page into its directory (replacing older ones, which stay valid until they expire). The code carries what
+     * {@code kiosk.conf} says and the kiosk's password, signed with the fleet's command key.
+     */
+    public PrintedCode printEnrolmentCode(KioskId id, Duration validity, ZoneId zone) {
+        if (validity.isNegative() || validity.isZero() || validity.compareTo(Duration.ofDays(30)) > 0) {
+            throw new IllegalArgumentException("an enrolment code is valid for a moment up to 30 days, not " + validity);
+        }
+        EnrolledKiosk kiosk = registry.find(id).orElseThrow(() -> new IllegalArgumentException(
+                "kiosk " + id + " is not enrolled in this fleet"));
+        if (kiosk.revoked()) {
+            throw new IllegalArgumentException("kiosk " + id + " is revoked; enrol it again under a new id");
+        }
+        Path kioskDir = kioskDir(id);
+        Properties config = new Properties();
+        try (Reader in = Files.newBufferedReader(kioskDir.resolve(KIOSK_CONFIG_FILE), StandardCharsets.UTF_8)) {
+            config.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + kioskDir.resolve(KIOSK_CONFIG_FILE) + ": "
+                    + e.getMessage(), e);
+        }
+        String password = AtomicFiles.readText(kioskDir.resolve(KIOSK_PASSWORD_FILE)).strip();
+        EnrolmentCode code = code(kiosk, config.getProperty("site.name", kiosk.name()),
+                config.getProperty("mqtt.url"), password, validity);
+        String text = EnrolmentCodes.sign(code, CommandSigningKey.fromJwk(
+                AtomicFiles.readText(dir.resolve(COMMAND_KEY_FILE))));
+        byte[] png = PassQrCode.png(text, QR_PIXELS);
+        Path pngFile = kioskDir.resolve(ENROLMENT_PNG_FILE);
+        Path htmlFile = kioskDir.resolve(ENROLMENT_HTML_FILE);
+        AtomicFiles.writeBytes(pngFile, png, AtomicFiles.OWNER_ONLY);
+        AtomicFiles.writeText(htmlFile, EnrolmentSheet.html(code, png, zone), AtomicFiles.OWNER_ONLY);
+        return new PrintedCode(pngFile, htmlFile, code.expiresAt());
+    }
+
+    /**
+     * The pass-signing key file of the kiosk's site, {@code sites/SITE/pass-signing.jwk}, made with its public
+     * half when the site's first kiosk is enrolled; an existing key is kept, so passes issued for the site stay
+     * valid.
+     */
+    private Path ensureSitePassKey(KioskId kiosk) {
+        Path siteDir = dir.resolve(SITES_DIR).resolve(kiosk.site());
+        Path keyFile = siteDir.resolve(SITE_PASS_KEY_FILE);
+        if (!Files.exists(keyFile)) {
+            AtomicFiles.createPrivateDirectory(dir.resolve(SITES_DIR));
+            AtomicFiles.createPrivateDirectory(siteDir);
+            PassSigningKey.generate().write(keyFile);
+        }
+        Path trusted = siteDir.resolve(KioskConfigText.PASS_KEYS_FILE);
+        if (!Files.exists(trusted)) {
+            PassSigningKey.read(keyFile).trustedKeys().write(trusted);
+        }
+        return keyFile;
+    }
+
+    private EnrolmentCode code(EnrolledKiosk kiosk, String siteName, String brokerUrl, String password,
+            Duration validity) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String passKeys = AtomicFiles.readText(kioskDir(kiosk.id()).resolve(KioskConfigText.PASS_KEYS_FILE)).strip();
+        return new EnrolmentCode(kiosk.id(), kiosk.name(), siteName, brokerUrl, kiosk.broker().username(), password,
+                passKeys, now, now.plus(validity));
     }
 
     /** Revokes {@code id}: marked in the registry, its password line and ACL block gone. */
@@ -154,26 +258,14 @@ public final class Fleet {
     public Path writeBrokerConfig(String bind, int port, String user) {
         Path dataDir = dir.resolve(BROKER_DATA_DIR);
         MosquittoConf conf = new MosquittoConf(bind, port, dir.resolve(PASSWD_FILE), dir.resolve(ACL_FILE), dataDir, user);
-        FleetFiles.createPrivateDirectory(dataDir);
+        AtomicFiles.createPrivateDirectory(dataDir);
         Path file = dir.resolve(BROKER_CONFIG_FILE);
-        FleetFiles.writeText(file, conf.render(), FleetFiles.OWNER_ONLY);
+        AtomicFiles.writeText(file, conf.render(), AtomicFiles.OWNER_ONLY);
         return file;
     }
 
     public Path kioskDir(KioskId id) {
         return dir.resolve(KIOSKS_DIR).resolve(id.site() + "." + id.kiosk());
-    }
-
-    static String kioskConfig(EnrolledKiosk kiosk, String brokerUrl) {
-        // no secret here: the password is in its own file, so this one can be shown and copied
-        return "# Yizhan kiosk " + kiosk.id() + ": " + kiosk.name() + "\n"
-                + "# enrolled " + kiosk.enrolledAt() + " by yizhan provision enroll\n"
-                + "site.id = " + kiosk.id().site() + "\n"
-                + "kiosk.id = " + kiosk.id().kiosk() + "\n"
-                + "mqtt.url = " + brokerUrl + "\n"
-                + "mqtt.username = " + kiosk.broker().username() + "\n"
-                + "mqtt.password-file = " + KIOSK_PASSWORD_FILE + "\n"
-                + "telemetry.command-keys = " + TRUSTED_COMMAND_KEYS_FILE + "\n";
     }
 
     private KioskId newKioskId(String site) {
@@ -197,8 +289,8 @@ public final class Fleet {
     }
 
     private void save() {
-        FleetFiles.writeText(dir.resolve(REGISTRY_FILE), registry.toJson(), FleetFiles.OWNER_ONLY);
-        FleetFiles.writeText(dir.resolve(PASSWD_FILE), BrokerAccess.passwd(registry), FleetFiles.OWNER_ONLY);
-        FleetFiles.writeText(dir.resolve(ACL_FILE), BrokerAccess.acl(registry), FleetFiles.OWNER_ONLY);
+        AtomicFiles.writeText(dir.resolve(REGISTRY_FILE), registry.toJson(), AtomicFiles.OWNER_ONLY);
+        AtomicFiles.writeText(dir.resolve(PASSWD_FILE), BrokerAccess.passwd(registry), AtomicFiles.OWNER_ONLY);
+        AtomicFiles.writeText(dir.resolve(ACL_FILE), BrokerAccess.acl(registry), AtomicFiles.OWNER_ONLY);
     }
 }

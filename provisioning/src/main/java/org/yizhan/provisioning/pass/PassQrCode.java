@@ -2,19 +2,21 @@ package org.yizhan.provisioning.pass;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
-import com.google.zxing.ReaderException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.EncodeHintType;
+import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -32,6 +34,16 @@ public final class PassQrCode {
      * screen held to a kiosk scanner while keeping a 300-character pass at a size that scans easily.
      */
     public static void writePng(String text, Path pngFile, int sizePixels) {
+        byte[] png = png(text, sizePixels);
+        try {
+            Files.write(pngFile, png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + pngFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The PNG bytes {@link #writePng} writes, e.g. to embed in a printable page. */
+    public static byte[] png(String text, int sizePixels) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("nothing to encode");
         }
@@ -44,11 +56,13 @@ public final class PassQrCode {
         for (int mask = 0; mask < 8 && !readsBack(image, text); mask++) {
             image = render(text, sizePixels, mask);
         }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "PNG", pngFile.toFile());
+            ImageIO.write(image, "PNG", bytes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + pngFile + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot encode a PNG: " + e.getMessage(), e);
         }
+        return bytes.toByteArray();
     }
 
     private static BufferedImage render(String text, int sizePixels, Integer mask) {

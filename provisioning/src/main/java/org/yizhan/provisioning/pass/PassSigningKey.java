@@ -3,6 +3,7 @@ package org.yizhan.provisioning.pass;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.yizhan.protocol.jose.Ed25519SigningKey;
+import org.yizhan.provisioning.files.AtomicFiles;
 
 /**
  * A site's Ed25519 key for signing visitor passes.
@@ -28,7 +29,7 @@ public final class PassSigningKey {
     }
 
     public static PassSigningKey read(Path jwkFile) {
-        byte[] jwk = KeyFiles.read(jwkFile);
+        byte[] jwk = AtomicFiles.read(jwkFile);
         try {
             return new PassSigningKey(Ed25519SigningKey.fromPrivateJwk(jwk));
         } catch (IllegalArgumentException e) {
@@ -43,7 +44,7 @@ public final class PassSigningKey {
      */
     public void write(Path jwkFile) {
         Objects.requireNonNull(jwkFile, "jwkFile");
-        KeyFiles.writeNewSecret(jwkFile, KeyFiles.text(key.privateJwk()));
+        AtomicFiles.writeNewText(jwkFile, key.privateJwk() + "\n", AtomicFiles.OWNER_ONLY);
     }
 
     public String keyId() {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.yizhan.protocol.jose.Ed25519PublicKey;
 import org.yizhan.protocol.jose.JwkSet;
+import org.yizhan.provisioning.files.AtomicFiles;
 
 /**
  * The public keys a kiosk accepts passes from, by kid.
@@ -35,7 +36,7 @@ public final class TrustedPassKeys {
     }
 
     public static TrustedPassKeys read(Path jwksFile) {
-        byte[] jwks = KeyFiles.read(jwksFile);
+        byte[] jwks = AtomicFiles.read(jwksFile);
         try {
             return new TrustedPassKeys(JwkSet.parse(jwks));
         } catch (IllegalArgumentException e) {
@@ -68,7 +69,7 @@ public final class TrustedPassKeys {
     /** Writes the JWK Set, replacing {@code jwksFile} atomically so a kiosk never reads half a file. */
     public void write(Path jwksFile) {
         Objects.requireNonNull(jwksFile, "jwksFile");
-        KeyFiles.writeReplacing(jwksFile, KeyFiles.text(keys.toJson()));
+        AtomicFiles.writeText(jwksFile, keys.toJson() + "\n", AtomicFiles.PUBLIC);
     }
 
     Optional<Ed25519PublicKey> key(String kid) {

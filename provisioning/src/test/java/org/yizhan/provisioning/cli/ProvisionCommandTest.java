@@ -4,21 +4,35 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.protocol.command.CommandSigningKey;
 import org.yizhan.protocol.command.TrustedCommandKeys;
+import org.yizhan.protocol.enrolment.EnrolmentCode;
+import org.yizhan.protocol.enrolment.EnrolmentCodes;
+import org.yizhan.protocol.topic.KioskId;
 import org.yizhan.provisioning.fleet.EnrolledKiosk;
 import org.yizhan.provisioning.fleet.KioskRegistry;
 import org.yizhan.provisioning.fleet.MosquittoPasswordHash;
+import org.yizhan.provisioning.pass.PassSigningKey;
+import org.yizhan.provisioning.pass.TrustedPassKeys;
 import picocli.CommandLine;
 
 class ProvisionCommandTest {
@@ -136,6 +150,96 @@ class ProvisionCommandTest {
             assertEquals("rw-------", mode(kioskDir.resolve("kiosk.conf")));
             assertEquals("rwx------", mode(kioskDir));
         }
+    }
+
+    @Test
+    void enroll_prints_a_signed_enrolment_code_that_expires_in_a_day_and_makes_the_sites_pass_key() throws Exception {
+        // given
+        Path fleet = tmp.resolve("fleet");
+        provision("init", "--dir", fleet.toString());
+
+        // when
+        Run run = provision("enroll", "--dir", fleet.toString(), "--site", "pujin", "--kiosk", "k-1",
+                "--name", "浦锦 24h window 1", "--site-name", "浦锦社区服务中心", "--broker", "tcp://10.0.0.5:1883");
+
+        // then
+        assertEquals(0, run.exitCode(), run.err());
+        Path kioskDir = fleet.resolve("kiosks").resolve("pujin.k-1");
+        assertTrue(run.out().contains(kioskDir.resolve("enrolment.html").toString()), run.out());
+        EnrolmentCodes.Verified verified = EnrolmentCodes.verify(qrText(kioskDir.resolve("enrolment.png")),
+                TrustedCommandKeys.fromJwks(Files.readString(fleet.resolve("trusted-command-keys.jwks"))),
+                Instant.now());
+        assertTrue(verified.accepted(), () -> verified.refusal().message());
+        EnrolmentCode code = verified.code();
+        assertEquals(new KioskId("pujin", "k-1"), code.kiosk());
+        assertEquals("浦锦社区服务中心", code.siteName());
+        assertEquals("tcp://10.0.0.5:1883", code.brokerUrl());
+        assertEquals(read(kioskDir.resolve("mqtt-password")), code.password());
+        Duration validity = Duration.between(Instant.now(), code.expiresAt());
+        assertTrue(validity.compareTo(Duration.ofHours(23)) > 0 && validity.compareTo(Duration.ofHours(24)) <= 0,
+                validity::toString);
+        assertFalse(EnrolmentCodes.verify(qrText(kioskDir.resolve("enrolment.png")),
+                TrustedCommandKeys.fromJwks(Files.readString(fleet.resolve("trusted-command-keys.jwks"))),
+                Instant.now().plus(Duration.ofHours(25))).accepted(), "a day later the code is refused");
+        String sheet = Files.readString(kioskDir.resolve("enrolment.html"));
+        assertTrue(sheet.contains("浦锦 24h window 1") && sheet.contains("pujin/k-1") && sheet.contains("Shred"), sheet);
+
+        Path siteKey = fleet.resolve("sites").resolve("pujin").resolve("pass-signing.jwk");
+        TrustedPassKeys sitePassKeys = TrustedPassKeys.read(kioskDir.resolve("trusted-pass-keys.jwks"));
+        assertEquals(Set.of(PassSigningKey.read(siteKey).keyId()), sitePassKeys.keyIds());
+        assertTrue(code.passKeys().contains(PassSigningKey.read(siteKey).keyId()));
+        Properties config = new Properties();
+        try (var in = Files.newBufferedReader(kioskDir.resolve("kiosk.conf"))) {
+            config.load(in);
+        }
+        assertEquals("浦锦社区服务中心", config.getProperty("site.name"));
+        assertEquals("trusted-pass-keys.jwks", config.getProperty("passes.trusted-keys"));
+        if (posix(fleet)) {
+            assertEquals("rw-------", mode(kioskDir.resolve("enrolment.html")));
+            assertEquals("rw-------", mode(kioskDir.resolve("enrolment.png")));
+            assertEquals("rw-------", mode(siteKey));
+        }
+
+        // a second kiosk of the site shares its pass key
+        provision("enroll", "--dir", fleet.toString(), "--site", "pujin", "--kiosk", "k-2", "--name", "two");
+        assertEquals(sitePassKeys.keyIds(), TrustedPassKeys.read(fleet.resolve("kiosks").resolve("pujin.k-2")
+                .resolve("trusted-pass-keys.jwks")).keyIds());
+    }
+
+    @Test
+    void enrolment_code_prints_a_new_code_for_an_enrolled_kiosk_and_none_for_a_revoked_one() throws Exception {
+        // given
+        Path fleet = tmp.resolve("fleet");
+        provision("init", "--dir", fleet.toString());
+        provision("enroll", "--dir", fleet.toString(), "--site", "pujin", "--kiosk", "k-1", "--name", "one");
+        Path png = fleet.resolve("kiosks").resolve("pujin.k-1").resolve("enrolment.png");
+        Files.delete(png);
+
+        // when
+        Run again = provision("enrolment-code", "--dir", fleet.toString(), "--valid", "2h", "pujin/k-1");
+
+        // then
+        assertEquals(0, again.exitCode(), again.err());
+        EnrolmentCode code = EnrolmentCodes.verify(qrText(png), TrustedCommandKeys.fromJwks(
+                Files.readString(fleet.resolve("trusted-command-keys.jwks"))), Instant.now()).code();
+        assertTrue(Duration.between(Instant.now(), code.expiresAt()).compareTo(Duration.ofHours(2)) <= 0);
+
+        Run tooLong = provision("enrolment-code", "--dir", fleet.toString(), "--valid", "31d", "pujin/k-1");
+        assertEquals(2, tooLong.exitCode());
+        assertTrue(tooLong.err().contains("30 days"), tooLong.err());
+        Run unknown = provision("enrolment-code", "--dir", fleet.toString(), "pujin/k-9");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("not enrolled"), unknown.err());
+        provision("revoke", "--dir", fleet.toString(), "pujin/k-1");
+        Run revoked = provision("enrolment-code", "--dir", fleet.toString(), "pujin/k-1");
+        assertEquals(2, revoked.exitCode());
+        assertTrue(revoked.err().contains("revoked"), revoked.err());
+    }
+
+    private static String qrText(Path png) throws Exception {
+        BufferedImage image = ImageIO.read(png.toFile());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(image)))).getText();
     }
 
     @Test

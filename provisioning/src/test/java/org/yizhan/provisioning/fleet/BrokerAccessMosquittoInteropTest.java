@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -75,8 +76,8 @@ class BrokerAccessMosquittoInteropTest {
         Fleet fleet = Fleet.open(dir, random, Clock.systemUTC());
         int port = Loopback.freePort();
         String url = Loopback.tcpUrl(port);
-        Fleet.Enrolment a = fleet.enroll("demo", "kiosk-a", "A", url);
-        Fleet.Enrolment b = fleet.enroll("demo", "kiosk-b", "B", url);
+        Fleet.Enrolment a = fleet.enroll("demo", "kiosk-a", "A", null, url, Duration.ofHours(1), ZoneOffset.UTC);
+        Fleet.Enrolment b = fleet.enroll("demo", "kiosk-b", "B", null, url, Duration.ofHours(1), ZoneOffset.UTC);
         Path conf = fleet.writeBrokerConfig("127.0.0.1", port, System.getProperty("user.name"));
         mosquitto = new ProcessBuilder(program.toString(), "-c", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("mosquitto.log").toFile()).start();

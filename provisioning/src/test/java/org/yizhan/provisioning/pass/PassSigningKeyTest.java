@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.yizhan.provisioning.files.AtomicFiles;
 
 class PassSigningKeyTest {
 
@@ -34,7 +35,7 @@ class PassSigningKeyTest {
     @Test
     void writes_the_key_readable_only_by_its_owner() throws Exception {
         // given
-        assumeTrue(KeyFiles.supportsPosix(dir), "file system without POSIX permissions");
+        assumeTrue(AtomicFiles.supportsPosix(dir), "file system without POSIX permissions");
         Path file = dir.resolve("pass-signing.jwk");
 
         // when

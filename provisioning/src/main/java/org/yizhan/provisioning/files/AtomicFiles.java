@@ -1,4 +1,4 @@
-package org.yizhan.provisioning.fleet;
+package org.yizhan.provisioning.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -18,23 +19,24 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How the fleet directory's files are written: every file is written to a temporary sibling that is created with
- * its final permissions (so a secret is never readable by others, not even for a moment), forced to disk and
- * moved over the target atomically, so a reader (the broker reloading its password file) sees the old or the new
- * content, never a part. Directories are created owner-only. Failures are {@link UncheckedIOException}s naming the
- * file. On a file system without POSIX permissions the modes are skipped. Stateless and thread-safe.
+ * How Yizhan writes the files that hold keys, passwords and configuration: every file is written to a temporary
+ * sibling that is created with its final permissions (so a secret is never readable by others, not even for a
+ * moment), forced to disk and moved over the target atomically, so a reader (the broker reloading its password
+ * file, a kiosk starting) sees the old or the new content, never a part. Directories are created owner-only.
+ * Failures are {@link UncheckedIOException}s naming the file. On a file system without POSIX permissions the modes
+ * are skipped. Stateless and thread-safe.
  */
-final class FleetFiles {
+public final class AtomicFiles {
 
-    static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
-    static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
-    static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+    public static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+    public static final Set<PosixFilePermission> PUBLIC = PosixFilePermissions.fromString("rw-r--r--");
+    public static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
-    private FleetFiles() {
+    private AtomicFiles() {
     }
 
     /** Creates {@code dir} and its missing parents; {@code dir} itself gets mode 0700. */
-    static void createPrivateDirectory(Path dir) {
+    public static void createPrivateDirectory(Path dir) {
         try {
             Files.createDirectories(dir);
             if (supportsPosix(dir)) {
@@ -45,24 +47,38 @@ final class FleetFiles {
         }
     }
 
-    static void writeText(Path file, String text, Set<PosixFilePermission> mode) {
+    public static void writeText(Path file, String text, Set<PosixFilePermission> mode) {
         write(file, text.getBytes(StandardCharsets.UTF_8), mode, true);
     }
 
-    /** Like {@link #writeText}, but refuses to replace an existing file. */
-    static void writeNewText(Path file, String text, Set<PosixFilePermission> mode) {
+    public static void writeBytes(Path file, byte[] content, Set<PosixFilePermission> mode) {
+        write(file, content.clone(), mode, true);
+    }
+
+    /**
+     * Like {@link #writeText}, but refuses to replace an existing file, even one another process creates at the
+     * same moment.
+     */
+    public static void writeNewText(Path file, String text, Set<PosixFilePermission> mode) {
         write(file, text.getBytes(StandardCharsets.UTF_8), mode, false);
     }
 
-    static String readText(Path file) {
+    public static String readText(Path file) {
+        return new String(read(file), StandardCharsets.UTF_8);
+    }
+
+    /** The file's bytes; a missing file is an {@link UncheckedIOException} saying so. */
+    public static byte[] read(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("no such file: " + file, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    static boolean supportsPosix(Path file) {
+    public static boolean supportsPosix(Path file) {
         return file.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
@@ -89,11 +105,20 @@ final class FleetFiles {
                 // the umask may have taken bits away from the creation mode
                 Files.setPosixFilePermissions(temporary, mode);
             }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            if (!replace) {
+                // A hard link fails if the name exists, in one step: of two processes creating the same key
+                // at once, exactly one wins and the other is told.
+                Files.createLink(absolute, temporary);
+            } else {
+                try {
+                    Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE,
+                            StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
+        } catch (FileAlreadyExistsException e) {
+            throw new UncheckedIOException("refusing to overwrite " + file, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         } finally {
