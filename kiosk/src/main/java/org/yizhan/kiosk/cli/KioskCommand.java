@@ -3,6 +3,8 @@ package org.yizhan.kiosk.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +14,11 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.yizhan.kiosk.KioskAssembly;
 import org.yizhan.kiosk.config.KioskConfig;
+import org.yizhan.kiosk.config.KioskConfigException;
 import org.yizhan.kiosk.config.KioskConfigFile;
 import org.yizhan.kiosk.devices.DeviceMode;
+import org.yizhan.kiosk.enrolment.KioskEnrolment;
+import org.yizhan.kiosk.headless.HeadlessEnrolment;
 import org.yizhan.kiosk.headless.HeadlessKiosk;
 import org.yizhan.kiosk.ui.Display;
 import org.yizhan.kiosk.ui.KioskWindow;
@@ -51,11 +56,33 @@ public final class KioskCommand implements Callable<Integer> {
             + " (the headless ble, gpio, unplug and plug commands drive them).")
     private boolean simulate;
 
+    @Option(names = "--fleet-keys", paramLabel = "FILE",
+            description = "The fleet's trusted-command-keys.jwks a blank kiosk checks its enrolment code with;"
+                    + " default: beside the --config file.")
+    private Path fleetKeys;
+
     @Override
     public Integer call() throws Exception {
         if (!headless && !Display.available()) {
             spec.commandLine().getErr().println("kiosk: no display to open the window on; use --headless");
             return 2;
+        }
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        if (KioskEnrolment.needed(location.configFile)) {
+            KioskEnrolment enrolment;
+            try {
+                enrolment = new KioskEnrolment(location.configFile,
+                        fleetKeys != null ? fleetKeys : KioskEnrolment.defaultFleetKeys(location.configFile),
+                        Clock.systemUTC());
+            } catch (IllegalStateException e) {
+                throw new KioskConfigException(e.getMessage());
+            }
+            boolean enrolled = headless ? new HeadlessEnrolment(enrolment, out).run(in).isPresent()
+                    : KioskWindow.enrol(enrolment).isPresent();
+            if (!enrolled) {
+                return 0;
+            }
         }
         KioskConfig config = location.config();
         try (KioskAssembly kiosk = KioskAssembly.create(config,
@@ -66,9 +93,6 @@ public final class KioskCommand implements Callable<Integer> {
                 System.exit(RESTART_EXIT_STATUS);
             }, task -> new Thread(task, "restart").start());
             if (headless) {
-                PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-                        StandardCharsets.UTF_8);
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
                 new HeadlessKiosk(kiosk, out).run(in);
                 return 0;
             }

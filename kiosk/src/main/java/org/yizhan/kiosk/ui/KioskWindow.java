@@ -4,8 +4,11 @@ import java.net.URL;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.scene.Cursor;
@@ -16,11 +19,15 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.yizhan.kiosk.KioskAssembly;
+import org.yizhan.kiosk.enrolment.KioskEnrolment;
+import org.yizhan.kiosk.flow.Language;
 import org.yizhan.kiosk.ui.demo.SimulatedScan;
 import org.yizhan.kiosk.ui.demo.SimulatedScannerWindow;
+import org.yizhan.kiosk.ui.enrolment.EnrolmentScreen;
 
 /**
  * The kiosk's touchscreen window, 1280×800 (a 10" panel). It starts the JavaFX toolkit itself with
@@ -54,6 +61,8 @@ public final class KioskWindow {
     private KioskWindow() {
     }
 
+    private static final Duration ENROLLED_MESSAGE_TIME = Duration.seconds(3);
+
     /**
      * Opens the window on {@code kiosk}, starts the kiosk, and returns when the window is closed, after
      * shutting the toolkit down: 0, or 1 when the window could not be opened.
@@ -69,7 +78,7 @@ public final class KioskWindow {
     public static int run(KioskAssembly kiosk, List<SimulatedScan> demoScans) {
         CountDownLatch closed = new CountDownLatch(1);
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
-        Platform.startup(() -> {
+        startToolkit(() -> {
             try {
                 open(kiosk, demoScans, closed);
             } catch (RuntimeException e) {
@@ -89,6 +98,51 @@ public final class KioskWindow {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Shows a blank kiosk's enrolment screen ({@link EnrolmentScreen}) until a code is accepted — then its new name
+     * for a moment — or the window is closed (empty). The toolkit stays up for {@link #run}.
+     */
+    public static Optional<KioskEnrolment.Enrolled> enrol(KioskEnrolment enrolment) {
+        EnrolmentScreen screen = new EnrolmentScreen(enrolment::enrol, task -> new Thread(task, "enrolment").start(),
+                Platform::runLater);
+        CompletableFuture<Optional<KioskEnrolment.Enrolled>> result = new CompletableFuture<>();
+        startToolkit(() -> {
+            Platform.setImplicitExit(false);
+            Stage stage = new Stage(fullScreen() ? StageStyle.UNDECORATED : StageStyle.DECORATED);
+            stage.setTitle(Messages.of(Language.ZH).text("window.title"));
+            stage.setScene(screen.scene(WIDTH, HEIGHT, stylesheet("kiosk.css"), fontFamily(Font.getFamilies())));
+            stage.setOnHidden(event -> result.complete(screen.enrolled().isDone()
+                    ? Optional.of(screen.enrolled().join()) : Optional.empty()));
+            stage.show();
+            if (fullScreen()) {
+                stage.setFullScreenExitHint("");
+                stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+                stage.setFullScreen(true);
+                stage.getScene().setCursor(Cursor.NONE);
+            }
+            // Long enough to read the new name; the kiosk's own window follows.
+            screen.enrolled().thenRun(() -> {
+                PauseTransition pause = new PauseTransition(ENROLLED_MESSAGE_TIME);
+                pause.setOnFinished(event -> stage.hide());
+                pause.play();
+            });
+        });
+        Optional<KioskEnrolment.Enrolled> outcome = result.join();
+        if (outcome.isEmpty()) {
+            Platform.exit();
+        }
+        return outcome;
+    }
+
+    /** Starts the JavaFX toolkit with {@code first}, or runs {@code first} on it when it is up already. */
+    private static void startToolkit(Runnable first) {
+        try {
+            Platform.startup(first);
+        } catch (IllegalStateException alreadyStarted) {
+            Platform.runLater(first);
+        }
     }
 
     private static void open(KioskAssembly kiosk, List<SimulatedScan> demoScans, CountDownLatch closed) {
