@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Turns a Raspberry Pi (Raspberry Pi OS Bookworm, arm64; Lite recommended) into a Yizhan kiosk: the Java
-# runtime and what JavaFX needs, the yizhan system user, the kiosk in /opt/yizhan, its config in
-# /etc/yizhan, its data in /var/lib/yizhan, the kiosk session (a systemd unit running cage + Xwayland on
+# runtime and what JavaFX needs, the yizhan system user, the kiosk in /opt/yizhan, the fleet's public
+# keys in /etc/yizhan, its config and data in /var/lib/yizhan (writable even under a read-only root), the kiosk session (a systemd unit running cage + Xwayland on
 # tty1), udev rules, a volatile journal, and on request a read-only root.
 #
 # Safe to run again: it is also how a kiosk is updated. --dry-run prints every step and changes nothing.
@@ -35,10 +35,15 @@ readonly PACKAGES=(
 
 usage() {
     cat <<EOF
-Usage: $PROG --from DIR [--scanner-usb VVVV:PPPP] [--read-only-root] [--no-start] [--dry-run]
+Usage: $PROG --from DIR (--fleet-keys FILE | --kiosk DIR) [--scanner-usb VVVV:PPPP] [--read-only-root]
+       [--no-start] [--dry-run]
 
   --from DIR              a built kiosk: yizhan-launcher.jar and lib/ (launcher/target of a build made
                           with: mvn -B -DskipTests -Djavafx.platform=linux-aarch64 package)
+  --fleet-keys FILE       the fleet's trusted-command-keys.jwks (FLEET/ of yizhan provision init): the
+                          kiosk starts blank and asks for its enrolment code (yizhan provision enroll)
+  --kiosk DIR             or a kiosk enrolled already: FLEET/kiosks/SITE.KIOSK, whose kiosk.conf, password
+                          and keys are installed; neither is needed once $DATA_DIR/kiosk.conf exists
   --scanner-usb VVVV:PPPP the keyboard-wedge or USB-serial QR scanner's USB vendor:product id (lsusb);
                           writes its udev rule (/dev/yizhan-scanner, hidden from the compositor)
   --read-only-root        also turn on Raspberry Pi OS's overlay root (needs $DATA_DIR on its own
@@ -51,6 +56,8 @@ EOF
 die() { echo "$PROG: $*" >&2; exit 1; }
 
 from=""
+fleet_keys=""
+kiosk_dir=""
 scanner_usb=""
 read_only_root=false
 start=true
@@ -59,6 +66,10 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --from) [ $# -ge 2 ] || die "--from needs a directory"; from="$2"; shift 2 ;;
         --from=*) from="${1#*=}"; shift ;;
+        --fleet-keys) [ $# -ge 2 ] || die "--fleet-keys needs a file"; fleet_keys="$2"; shift 2 ;;
+        --fleet-keys=*) fleet_keys="${1#*=}"; shift ;;
+        --kiosk) [ $# -ge 2 ] || die "--kiosk needs a directory"; kiosk_dir="$2"; shift 2 ;;
+        --kiosk=*) kiosk_dir="${1#*=}"; shift ;;
         --scanner-usb) [ $# -ge 2 ] || die "--scanner-usb needs VVVV:PPPP"; scanner_usb="$2"; shift 2 ;;
         --scanner-usb=*) scanner_usb="${1#*=}"; shift ;;
         --read-only-root) read_only_root=true; shift ;;
@@ -74,6 +85,23 @@ done
 from="$(cd "$from" && pwd)"
 [ -f "$from/yizhan-launcher.jar" ] || die "--from $from: no yizhan-launcher.jar (build with mvn package first)"
 [ -d "$from/lib" ] || die "--from $from: no lib/ directory"
+if [ -n "$fleet_keys" ] && [ -n "$kiosk_dir" ]; then
+    die "give --fleet-keys (enrol at first boot) or --kiosk (enrolled already), not both"
+fi
+if [ -n "$fleet_keys" ]; then
+    [ -f "$fleet_keys" ] || die "--fleet-keys $fleet_keys: no such file"
+    fleet_keys="$(cd "$(dirname "$fleet_keys")" && pwd)/$(basename "$fleet_keys")"
+fi
+if [ -n "$kiosk_dir" ]; then
+    for f in kiosk.conf mqtt-password trusted-command-keys.jwks; do
+        [ -f "$kiosk_dir/$f" ] || die "--kiosk $kiosk_dir: no $f (a kiosk directory of yizhan provision enroll)"
+    done
+    kiosk_dir="$(cd "$kiosk_dir" && pwd)"
+fi
+if [ -z "$fleet_keys" ] && [ -z "$kiosk_dir" ] && [ ! -e "$DATA_DIR/kiosk.conf" ]; then
+    usage >&2
+    die "this Pi is no kiosk yet: give --fleet-keys FILE (it asks for its enrolment code) or --kiosk DIR"
+fi
 if [ -n "$scanner_usb" ]; then
     [[ "$scanner_usb" =~ ^[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$ ]] || die "--scanner-usb must be VVVV:PPPP in hex (see lsusb), was '$scanner_usb'"
     scanner_usb="${scanner_usb,,}"
@@ -161,18 +189,23 @@ run mv "$OPT_DIR.new" "$OPT_DIR"
 
 # ---------------------------------------------------------------------------------------------------
 step "configuration in $ETC_DIR and data in $DATA_DIR"
-run install -d -m 0750 -o root -g "$USER_NAME" "$ETC_DIR"
-if [ -e "$ETC_DIR/kiosk.conf" ]; then
-    note "kept $ETC_DIR/kiosk.conf"
-else
-    # Owned by the kiosk: first-boot enrolment writes it (0600).
-    if $dry_run; then
-        echo "write $ETC_DIR/kiosk.conf (mode 0600, owner $USER_NAME) from files/config/kiosk.conf"
-    else
-        install -m 0600 -o "$USER_NAME" -g "$USER_NAME" "$FILES/config/kiosk.conf" "$ETC_DIR/kiosk.conf"
-    fi
+run install -d -m 0755 -o root -g root "$ETC_DIR"
+if [ -n "$fleet_keys" ]; then
+    # Public keys: the kiosk checks its enrolment code and the fleet's commands with them.
+    run install -m 0644 -o root -g root "$fleet_keys" "$ETC_DIR/trusted-command-keys.jwks"
 fi
 run install -d -m 0750 -o "$USER_NAME" -g "$USER_NAME" "$DATA_DIR"
+if [ -e "$DATA_DIR/kiosk.conf" ]; then
+    note "kept $DATA_DIR/kiosk.conf: the kiosk is enrolled"
+elif [ -n "$kiosk_dir" ]; then
+    for f in kiosk.conf mqtt-password trusted-command-keys.jwks trusted-pass-keys.jwks; do
+        if [ -f "$kiosk_dir/$f" ]; then
+            run install -m 0600 -o "$USER_NAME" -g "$USER_NAME" "$kiosk_dir/$f" "$DATA_DIR/$f"
+        fi
+    done
+else
+    note "no $DATA_DIR/kiosk.conf: at first start the kiosk asks for its enrolment code"
+fi
 
 # ---------------------------------------------------------------------------------------------------
 step "udev rules: serial devices to dialout, gpiochip to gpio, the scanner"

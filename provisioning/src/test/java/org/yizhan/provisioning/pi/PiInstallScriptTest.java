@@ -3,6 +3,7 @@ package org.yizhan.provisioning.pi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,12 +26,23 @@ class PiInstallScriptTest {
     @TempDir
     Path build;
 
+    private Path fleetKeys;
+
     @BeforeEach
     void a_built_kiosk() throws IOException {
         Files.createDirectories(build.resolve("lib"));
         Files.writeString(build.resolve("yizhan-launcher.jar"), "not really a jar");
         Files.writeString(build.resolve("lib/javafx-graphics-21.0.12-linux-aarch64.jar"), "");
         Files.writeString(build.resolve("lib/sqlite-jdbc-3.54.1.0.jar"), "");
+        fleetKeys = Files.writeString(build.resolve("trusted-command-keys.jwks"), "{\"keys\":[]}");
+    }
+
+    /** A dry run of the kiosk built in {@code build}, for a Pi to be enrolled at first start, plus {@code more}. */
+    private Scripts.Result dryRun(String... more) throws Exception {
+        List<String> options = new ArrayList<>(List.of("--dry-run", "--from", build.toString(), "--fleet-keys",
+                fleetKeys.toString()));
+        options.addAll(List.of(more));
+        return install(options.toArray(String[]::new));
     }
 
     private Scripts.Result install(String... options) throws Exception {
@@ -42,7 +54,7 @@ class PiInstallScriptTest {
 
     @Test
     void a_dry_run_lists_every_step_in_order_and_ends_saying_nothing_changed() throws Exception {
-        Scripts.Result result = install("--dry-run", "--from", build.toString(), "--scanner-usb", "05E0:1200",
+        Scripts.Result result = dryRun("--scanner-usb", "05E0:1200",
                 "--read-only-root");
 
         assertEquals(0, result.exitCode(), result.err());
@@ -63,7 +75,7 @@ class PiInstallScriptTest {
 
     @Test
     void a_dry_run_shows_the_commands_and_the_files_it_would_write() throws Exception {
-        Scripts.Result result = install("--dry-run", "--from", build.toString(), "--scanner-usb", "05E0:1200",
+        Scripts.Result result = dryRun("--scanner-usb", "05E0:1200",
                 "--read-only-root");
 
         String out = result.out();
@@ -79,8 +91,10 @@ class PiInstallScriptTest {
                 + " /opt/yizhan.new/"), out);
         assertTrue(out.contains("   2 jars in lib/"), out);
         assertTrue(out.contains("+ mv /opt/yizhan.new /opt/yizhan"), out);
-        assertTrue(out.contains("write /etc/yizhan/kiosk.conf (mode 0600, owner yizhan) from files/config/kiosk.conf")
-                || out.contains("kept /etc/yizhan/kiosk.conf"), out);
+        assertTrue(out.contains("+ install -m 0644 -o root -g root " + fleetKeys.toRealPath()
+                + " /etc/yizhan/trusted-command-keys.jwks"), out);
+        assertTrue(out.contains("at first start the kiosk asks for its enrolment code")
+                || out.contains("kept /var/lib/yizhan/kiosk.conf"), out);
         assertTrue(out.contains("ATTRS{idVendor}==\"05e0\", ATTRS{idProduct}==\"1200\""), out);
         assertTrue(out.contains("ENV{LIBINPUT_IGNORE_DEVICE}=\"1\""), out);
         assertTrue(out.contains("+ systemctl enable yizhan-kiosk.service"), out);
@@ -92,7 +106,7 @@ class PiInstallScriptTest {
 
     @Test
     void every_file_a_dry_run_would_write_is_a_file_of_provisioning_pi() throws Exception {
-        Scripts.Result result = install("--dry-run", "--from", build.toString(), "--scanner-usb", "05e0:1200");
+        Scripts.Result result = dryRun("--scanner-usb", "05e0:1200");
 
         Matcher write = Pattern.compile("(?m)^write (\\S+) \\(mode [^)]*\\) from (\\S+)").matcher(result.out());
         List<String> written = new ArrayList<>();
@@ -110,7 +124,7 @@ class PiInstallScriptTest {
 
     @Test
     void without_options_it_writes_no_scanner_rule_and_leaves_the_root_writable() throws Exception {
-        Scripts.Result result = install("--dry-run", "--from", build.toString());
+        Scripts.Result result = dryRun();
 
         assertEquals(0, result.exitCode(), result.err());
         assertTrue(result.out().contains("no --scanner-usb: scanner rule not written"), result.out());
@@ -123,7 +137,7 @@ class PiInstallScriptTest {
         Files.delete(build.resolve("lib/javafx-graphics-21.0.12-linux-aarch64.jar"));
         Files.writeString(build.resolve("lib/javafx-graphics-21.0.12-linux.jar"), "");
 
-        Scripts.Result result = install("--dry-run", "--from", build.toString());
+        Scripts.Result result = dryRun();
 
         assertTrue(result.out().contains("JavaFX natives: not linux-aarch64"), result.out());
         assertTrue(result.out().contains("-Djavafx.platform=linux-aarch64"), result.out());
@@ -133,7 +147,7 @@ class PiInstallScriptTest {
     void refuses_a_missing_build_and_a_malformed_scanner_id_naming_the_option() throws Exception {
         Scripts.Result noFrom = install("--dry-run");
         Scripts.Result empty = install("--dry-run", "--from", build.resolve("lib").toString());
-        Scripts.Result badId = install("--dry-run", "--from", build.toString(), "--scanner-usb", "05e0-1200");
+        Scripts.Result badId = dryRun("--scanner-usb", "05e0-1200");
 
         assertEquals(1, noFrom.exitCode());
         assertTrue(noFrom.err().contains("--from DIR is required"), noFrom.err());
@@ -142,6 +156,44 @@ class PiInstallScriptTest {
         assertEquals(1, badId.exitCode());
         assertTrue(badId.err().contains("--scanner-usb must be VVVV:PPPP"), badId.err());
         assertEquals("", badId.out());
+    }
+
+    @Test
+    void a_kiosk_enrolled_already_gets_its_config_password_and_keys_owner_only() throws Exception {
+        Path kiosk = Files.createDirectories(build.resolve("fleet/kiosks/pujin.k-1"));
+        for (String file : List.of("kiosk.conf", "mqtt-password", "trusted-command-keys.jwks",
+                "trusted-pass-keys.jwks")) {
+            Files.writeString(kiosk.resolve(file), "x");
+        }
+
+        Scripts.Result result = install("--dry-run", "--from", build.toString(), "--kiosk", kiosk.toString());
+
+        assertEquals(0, result.exitCode(), result.err());
+        if (!Files.exists(Path.of("/var/lib/yizhan/kiosk.conf"))) {
+            for (String file : List.of("kiosk.conf", "mqtt-password", "trusted-pass-keys.jwks")) {
+                assertTrue(result.out().contains("+ install -m 0600 -o yizhan -g yizhan " + kiosk.toRealPath()
+                        .resolve(file) + " /var/lib/yizhan/" + file), result.out());
+            }
+        }
+    }
+
+    @Test
+    void a_pi_that_is_no_kiosk_yet_needs_the_fleet_keys_or_an_enrolled_kiosk() throws Exception {
+        Path bash = Scripts.installedOrSkip("bash", "bash");
+        assumeFalse(Files.exists(Path.of("/var/lib/yizhan/kiosk.conf")),
+                "this machine is a kiosk");
+        Scripts.Result neither = Scripts.run(List.of(bash.toString(), Scripts.INSTALL.toString(), "--dry-run",
+                "--from", build.toString()));
+        Scripts.Result both = dryRun("--kiosk", build.toString());
+        Scripts.Result noKiosk = Scripts.run(List.of(bash.toString(), Scripts.INSTALL.toString(), "--dry-run",
+                "--from", build.toString(), "--kiosk", build.toString()));
+
+        assertEquals(1, neither.exitCode());
+        assertTrue(neither.err().contains("give --fleet-keys FILE"), neither.err());
+        assertEquals(1, both.exitCode());
+        assertTrue(both.err().contains("not both"), both.err());
+        assertEquals(1, noKiosk.exitCode());
+        assertTrue(noKiosk.err().contains("no kiosk.conf"), noKiosk.err());
     }
 
     @Test
@@ -155,7 +207,8 @@ class PiInstallScriptTest {
                 "the kiosk sends no WATCHDOG=1 yet: a watchdog would kill it every 30 s");
         String exec = unit.stream().filter(line -> line.startsWith("ExecStart=")).findFirst().orElseThrow();
         assertTrue(exec.startsWith("ExecStart=/usr/bin/cage -- /usr/bin/java "), exec);
-        assertTrue(exec.endsWith("kiosk --data /var/lib/yizhan --config /etc/yizhan/kiosk.conf"), exec);
+        assertTrue(exec.endsWith("kiosk --data /var/lib/yizhan --config /var/lib/yizhan/kiosk.conf"
+                + " --fleet-keys /etc/yizhan/trusted-command-keys.jwks"), exec);
     }
 
     @Test
