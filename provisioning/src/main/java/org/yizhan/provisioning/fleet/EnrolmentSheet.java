@@ -43,7 +43,7 @@ final class EnrolmentSheet {
                 </head>
                 <body>
                 <h1>%1$s</h1>
-                <div class="id">%2$s · %3$s</div>
+                <div class="id">%2$s · %6$s</div>
                 <img class="qr" src="%4$s" alt="enrolment QR code for %2$s">
                 <ol>
                   <li>接通自助机电源，等屏幕显示“请扫描登记码”。<br>
