@@ -21,6 +21,7 @@ final class Scripts {
 
     static final Path PI = Path.of("pi").toAbsolutePath();
     static final Path INSTALL = PI.resolve("install.sh");
+    static final Path BUILD_DEB = PI.resolve("build-deb.sh");
     static final Path FILES = PI.resolve("files");
 
     record Result(int exitCode, String out, String err) {
