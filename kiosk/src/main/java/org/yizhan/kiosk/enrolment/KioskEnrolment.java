@@ -19,7 +19,8 @@ import org.yizhan.provisioning.fleet.KioskConfigText;
  * in {@code fleetKeys} (installed with the kiosk, the fleet's {@code trusted-command-keys.jwks}); a code is
  * accepted only when one of them signed it and it has not expired ({@link EnrolmentCodes}). Accepting it writes,
  * beside the configuration file: the broker password ({@value KioskConfigText#PASSWORD_FILE}, 0600), the site's
- * pass keys ({@value KioskConfigText#PASS_KEYS_FILE}) and, last, the configuration file itself (0600), each
+ * pass keys ({@value KioskConfigText#PASS_KEYS_FILE}), the fleet's TLS CA ({@value KioskConfigText#CA_FILE})
+ * when the code carries one and, last, the configuration file itself (0600), each
  * replaced atomically — so the configuration file exists only when everything it names does, and a kiosk cut
  * off half-way is still blank and asks again. Not thread-safe: one scan at a time.
  */
@@ -90,9 +91,12 @@ public final class KioskEnrolment {
             AtomicFiles.writeText(dir.resolve(KioskConfigText.PASS_KEYS_FILE), code.passKeys() + "\n",
                     AtomicFiles.PUBLIC);
         }
+        if (code.caCertificate() != null) {
+            AtomicFiles.writeText(dir.resolve(KioskConfigText.CA_FILE), code.caCertificate(), AtomicFiles.PUBLIC);
+        }
         String commandKeys = fleetKeys.startsWith(dir) ? dir.relativize(fleetKeys).toString() : fleetKeys.toString();
         AtomicFiles.writeText(configFile, KioskConfigText.render(code, "enrolled " + clock.instant()
-                + " from its enrolment code", commandKeys, code.passKeys() != null), AtomicFiles.OWNER_ONLY);
+                + " from its enrolment code", commandKeys, code.passKeys() != null, false), AtomicFiles.OWNER_ONLY);
         return new Enrolled(code, configFile);
     }
 }

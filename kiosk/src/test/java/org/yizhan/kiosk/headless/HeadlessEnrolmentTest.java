@@ -78,7 +78,7 @@ class HeadlessEnrolmentTest {
         Path fleetDir = tmp.resolve("fleet");
         Fleet.init(fleetDir, new SecureRandom(), Clock.systemUTC());
         Fleet.open(fleetDir, new SecureRandom(), Clock.systemUTC()).enroll(KIOSK.site(), KIOSK.kiosk(),
-                "浦锦 24h window 1", "浦锦社区服务中心", broker.url(), Duration.ofHours(24), SHANGHAI);
+                "浦锦 24h window 1", "浦锦社区服务中心", broker.url(), false, Duration.ofHours(24), SHANGHAI);
         String code = qrText(fleetDir.resolve("kiosks/pujin.k-1/enrolment.png"));
         String expired = expiredCode(fleetDir);
         String unsigned = code.substring(0, code.lastIndexOf('.') + 1);
@@ -163,7 +163,7 @@ class HeadlessEnrolmentTest {
         Path other = tmp.resolve("other-fleet");
         Fleet.init(other, new SecureRandom(), Clock.systemUTC());
         Fleet.open(other, new SecureRandom(), Clock.systemUTC()).enroll(KIOSK.site(), KIOSK.kiosk(), "fake", null,
-                "tcp://203.0.113.9:1883", Duration.ofHours(1), ZoneOffset.UTC);
+                "tcp://203.0.113.9:1883", false, Duration.ofHours(1), ZoneOffset.UTC);
         return qrText(other.resolve("kiosks/pujin.k-1/enrolment.png"));
     }
 

@@ -20,11 +20,13 @@ import org.yizhan.protocol.topic.KioskId;
  * @param username  the kiosk's broker user
  * @param password  its broker password
  * @param passKeys  the JWK Set of the site's pass-signing keys (public), or null when the site has none
+ * @param caCertificate the PEM certificate of the fleet's own CA, which the broker's TLS certificate chains to;
+ *                  null when the broker is not reached over TLS or has a certificate the JDK trusts
  * @param issuedAt  when the code was made
  * @param expiresAt when it stops being accepted
  */
 public record EnrolmentCode(KioskId kiosk, String name, String siteName, String brokerUrl, String username,
-        String password, String passKeys, Instant issuedAt, Instant expiresAt) {
+        String password, String passKeys, String caCertificate, Instant issuedAt, Instant expiresAt) {
 
     public EnrolmentCode {
         Objects.requireNonNull(kiosk, "kiosk");
@@ -36,6 +38,9 @@ public record EnrolmentCode(KioskId kiosk, String name, String siteName, String 
         }
         username = oneLine("username", username);
         password = oneLine("password", password);
+        if (caCertificate != null && !caCertificate.startsWith("-----BEGIN CERTIFICATE-----")) {
+            throw new IllegalArgumentException("the CA certificate is not PEM");
+        }
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         if (!expiresAt.isAfter(issuedAt)) {

@@ -23,7 +23,11 @@ import org.yizhan.protocol.topic.KioskId;
  * <pre>
  * {"v":1, "site":"pujin", "kiosk":"k-7q2m4x", "name":"浦锦 24h window 1", "siteName":"浦锦 24h",
  *  "broker":"tcp://mqtt.example:1883", "user":"kiosk-pujin-k-7q2m4x", "password":"…",
- *  "passKeys":{"keys":[…]}, "iat":1795000000, "exp":1795086400}
+ *  "passKeys":{"keys":[…]}, "ca":"-----BEGIN CERTIFICATE-----…", "iat":1795000000, "exp":1795086400}
+ * </pre>
+ * {@code passKeys} and {@code ca} (the fleet's own TLS CA, when the broker's certificate chains to it) are
+ * optional.
+ * <pre>
  * </pre>
  * The prefix lets a kiosk tell an enrolment code from a visitor pass before reading it. A code is accepted
  * only when every check holds, in this order, the first failure being the {@link Refusal}: it has the prefix;
@@ -106,6 +110,9 @@ public final class EnrolmentCodes {
                 throw new IllegalArgumentException("the pass keys are not JSON: " + e.getMessage(), e);
             }
         }
+        if (code.caCertificate() != null) {
+            claims.put("ca", code.caCertificate());
+        }
         claims.put("iat", code.issuedAt().getEpochSecond());
         claims.put("exp", code.expiresAt().getEpochSecond());
         return PREFIX + key.sign(TYPE, claims);
@@ -176,7 +183,8 @@ public final class EnrolmentCodes {
         }
         return new EnrolmentCode(new KioskId(text(claims, "site"), text(claims, "kiosk")), text(claims, "name"),
                 text(claims, "siteName"), text(claims, "broker"), text(claims, "user"), text(claims, "password"),
-                passKeys == null ? null : passKeys.toString(), Instant.ofEpochSecond(integer(claims, "iat")),
+                passKeys == null ? null : passKeys.toString(), claims.has("ca") ? text(claims, "ca") : null,
+                Instant.ofEpochSecond(integer(claims, "iat")),
                 Instant.ofEpochSecond(integer(claims, "exp")));
     }
 

@@ -26,7 +26,7 @@ class EnrolmentCodesTest {
 
     private static EnrolmentCode code(Duration validity) {
         return new EnrolmentCode(new KioskId("pujin", "k-7q2m4x"), "浦锦 24h window 1", "浦锦社区服务中心",
-                "tcp://mqtt.example:1883", "kiosk-pujin-k-7q2m4x", "s3cret-password", PASS_KEYS, ISSUED,
+                "tcp://mqtt.example:1883", "kiosk-pujin-k-7q2m4x", "s3cret-password", PASS_KEYS, null, ISSUED,
                 ISSUED.plus(validity));
     }
 

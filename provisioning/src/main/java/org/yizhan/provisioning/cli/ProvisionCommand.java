@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = "Creates the fleet's secrets and broker files, and enrols and revokes kiosks.",
         mixinStandardHelpOptions = true,
         subcommands = {ProvisionCommand.Init.class, ProvisionCommand.Enroll.class, ProvisionCommand.ListKiosks.class,
-            ProvisionCommand.PrintEnrolmentCode.class, ProvisionCommand.Revoke.class, ProvisionCommand.BrokerConfig.class})
+            ProvisionCommand.PrintEnrolmentCode.class, ProvisionCommand.Revoke.class, ProvisionCommand.Tls.class,
+            ProvisionCommand.BrokerConfig.class})
 public final class ProvisionCommand implements Callable<Integer> {
 
     @Spec
@@ -136,12 +137,18 @@ public final class ProvisionCommand implements Callable<Integer> {
                 description = "The broker URL in the kiosk's config (default: ${DEFAULT-VALUE}).")
         private String broker;
 
+        @Option(names = "--client-cert", description = {"Also a client certificate for the kiosk (needs --broker"
+                + " ssl://… and yizhan provision tls). Its private key goes on no paper: no enrolment code is printed,",
+                "install the kiosk with install.sh --kiosk FLEET/kiosks/SITE.KIOSK."})
+        private boolean clientCert;
+
         @Mixin
         private CodeOptions code;
 
         @Override
         int run(PrintWriter out) {
-            Fleet.Enrolment enrolment = fleet().enroll(site, kiosk, name, siteName, broker, code.valid, code.zone);
+            Fleet.Enrolment enrolment = fleet().enroll(site, kiosk, name, siteName, broker, clientCert, code.valid,
+                    code.zone);
             EnrolledKiosk k = enrolment.kiosk();
             out.println("enrolled kiosk " + k.id() + " \"" + k.name() + "\"");
             out.printf("  %-14s %s%n", "broker user", k.broker().username());
@@ -151,7 +158,14 @@ public final class ProvisionCommand implements Callable<Integer> {
             out.printf("  %-14s %s (secret)%n", "password file", enrolment.passwordFile());
             out.printf("  %-14s %s (secret; passes for site %s are signed with it)%n", "site pass key",
                     enrolment.sitePassKey(), k.id().site());
-            printCode(out, enrolment.code(), code.zone);
+            if (enrolment.code() != null) {
+                printCode(out, enrolment.code(), code.zone);
+            } else {
+                out.printf("  %-14s %s (secret)%n", "client cert", enrolment.configFile()
+                        .resolveSibling("client.crt") + ", client.key");
+                out.printf("  %-14s none: install with install.sh --kiosk %s%n", "enrolment", enrolment.configFile()
+                        .getParent());
+            }
             out.println("reload the broker (kill -HUP) so that it takes the new password and ACL");
             return 0;
         }
@@ -174,6 +188,26 @@ public final class ProvisionCommand implements Callable<Integer> {
         out.printf("  %-14s %s%n", "QR code", code.png());
         out.printf("  %-14s %s%n", "code expires", code.expiresAt().atZone(zone).toLocalDateTime()
                 .truncatedTo(ChronoUnit.MINUTES) + " " + zone.getId());
+    }
+
+    @Command(name = "tls", mixinStandardHelpOptions = true,
+            description = {"Makes the fleet's TLS certificate authority (FLEET/tls/ca.crt, ca.key) and the broker's",
+                    "certificate for the given hosts; kiosks enrolled with --broker ssl://HOST:8883 trust the CA.",
+                    "Never replaces an existing CA."})
+    static final class Tls extends FleetSubcommand {
+
+        @Option(names = "--host", required = true, paramLabel = "HOST", split = ",",
+                description = "A DNS name or IP address kiosks reach the broker by; repeat or separate with commas.")
+        private List<String> hosts;
+
+        @Override
+        int run(PrintWriter out) {
+            List<Path> files = fleet().setUpTls(hosts);
+            out.println("made the fleet's TLS certificates for " + String.join(", ", hosts));
+            files.forEach(file -> out.println("  " + file + (file.toString().endsWith(".key") ? "  (secret)" : "")));
+            out.println("next: yizhan provision broker-config --dir " + dir + " --bind ADDRESS (adds the TLS listener)");
+            return 0;
+        }
     }
 
     @Command(name = "enrolment-code", mixinStandardHelpOptions = true,
@@ -247,11 +281,24 @@ public final class ProvisionCommand implements Callable<Integer> {
                 description = "The system user mosquitto switches to when started as root; it must read FLEET.")
         private String user;
 
+        @Option(names = "--tls-bind", paramLabel = "ADDRESS",
+                description = "The TLS listener's address, e.g. 0.0.0.0 for kiosks on the network (default: --bind).")
+        private String tlsBind;
+
+        @Option(names = "--tls-port", defaultValue = "8883", paramLabel = "PORT",
+                description = "The TLS listener's port, when the fleet has its certificates (default: ${DEFAULT-VALUE}).")
+        private int tlsPort;
+
+        @Option(names = "--require-client-certs",
+                description = "The TLS listener admits only kiosks with a client certificate of the fleet's CA.")
+        private boolean requireClientCerts;
+
         @Override
         int run(PrintWriter out) {
             Fleet fleet = fleet();
-            Path file = fleet.writeBrokerConfig(bind, port, user);
-            out.println("wrote " + file + " (listener " + bind + ":" + port + ", "
+            Path file = fleet.writeBrokerConfig(bind, port, user, tlsBind, tlsPort, requireClientCerts);
+            out.println("wrote " + file + " (listener " + bind + ":" + port
+                    + (fleet.hasTls() ? ", TLS " + (tlsBind == null ? bind : tlsBind) + ":" + tlsPort : "") + ", "
                     + fleet.registry().active().size() + " active kiosks); run: mosquitto -c " + file);
             return 0;
         }

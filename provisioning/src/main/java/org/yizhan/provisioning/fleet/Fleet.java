@@ -34,11 +34,14 @@ import org.yizhan.provisioning.pass.PassSigningKey;
  *   passwd, acl                       0600  mosquitto's password_file and acl_file ({@link BrokerAccess})
  *   fleet-password                    0600  the console's broker password (user {@value BrokerAccess#FLEET_USER})
  *   mosquitto.conf, mosquitto-data/         written by {@link #writeBrokerConfig}
+ *   tls/                              0700  with provision tls: the fleet's CA and the broker's certificate
+ *     ca.crt, server.crt              0644    ({@link FleetTls}); ca.key, server.key 0600
  *   sites/SITE/                       0700  the site's pass-signing key, made when its first kiosk is enrolled:
  *     pass-signing.jwk                0600    sign visitor passes with it (yizhan passes issue --key)
  *     trusted-pass-keys.jwks          0644    its public half, for the site's kiosks
  *   kiosks/SITE.KIOSK/                0700  kiosk.conf, mqtt-password (both 0600), trusted-command-keys.jwks,
- *                                           trusted-pass-keys.jwks, and the enrolment code:
+ *                                           trusted-pass-keys.jwks, ca.crt with TLS, client.crt and
+ *                                           client.key (0600) with --client-cert, and the enrolment code:
  *     enrolment.png, enrolment.html   0600    the QR code and its printable sheet (they carry the password)
  * </pre>
  *
@@ -143,7 +146,7 @@ public final class Fleet {
      * config (pointing at {@code brokerUrl}), password file and the fleet's trusted command keys.
      */
     public Enrolment enroll(String site, String kioskId, String name, String siteName, String brokerUrl,
-            Duration codeValidity, ZoneId zone) {
+            boolean clientCertificate, Duration codeValidity, ZoneId zone) {
         if (name == null || name.isBlank() || name.contains("\n") || name.contains("\r")) {
             throw new IllegalArgumentException("--name must be one non-empty line");
         }
@@ -152,6 +155,10 @@ public final class Fleet {
         }
         if (brokerUrl == null || !(brokerUrl.startsWith("tcp://") || brokerUrl.startsWith("ssl://"))) {
             throw new IllegalArgumentException("--broker must be tcp://HOST[:PORT] or ssl://HOST[:PORT]");
+        }
+        if (clientCertificate && !(hasTls() && brokerUrl.startsWith("ssl://"))) {
+            throw new IllegalArgumentException("--client-cert needs --broker ssl://… and the fleet's TLS certificates"
+                    + " (yizhan provision tls)");
         }
         KioskId id = kioskId == null ? newKioskId(site) : new KioskId(site, kioskId);
         if (registry.find(id).isPresent()) {
@@ -173,15 +180,25 @@ public final class Fleet {
                 AtomicFiles.readText(dir.resolve(TRUSTED_COMMAND_KEYS_FILE)), AtomicFiles.PUBLIC);
         AtomicFiles.writeText(kioskDir.resolve(KioskConfigText.PASS_KEYS_FILE),
                 AtomicFiles.readText(sitePassKey.resolveSibling(KioskConfigText.PASS_KEYS_FILE)), AtomicFiles.PUBLIC);
+        if (brokerUrl.startsWith("ssl://") && hasTls()) {
+            AtomicFiles.writeText(kioskDir.resolve(KioskConfigText.CA_FILE),
+                    AtomicFiles.readText(dir.resolve(FleetTls.DIR).resolve(FleetTls.CA_CERT)), AtomicFiles.PUBLIC);
+        }
+        if (clientCertificate) {
+            FleetTls.read(dir.resolve(FleetTls.DIR), random).issueClient(kiosk.broker().username(), clock.instant(),
+                    kioskDir.resolve(KioskConfigText.CLIENT_CERT_FILE), kioskDir.resolve(KioskConfigText.CLIENT_KEY_FILE));
+        }
         Path configFile = kioskDir.resolve(KIOSK_CONFIG_FILE);
         EnrolmentCode described = code(kiosk, siteName == null ? kiosk.name() : siteName.strip(), brokerUrl, password,
                 Duration.ofMinutes(1));
         AtomicFiles.writeNewText(configFile, KioskConfigText.render(described, "enrolled " + kiosk.enrolledAt()
-                + " by yizhan provision enroll", TRUSTED_COMMAND_KEYS_FILE, true), AtomicFiles.OWNER_ONLY);
+                + " by yizhan provision enroll", TRUSTED_COMMAND_KEYS_FILE, true, clientCertificate),
+                AtomicFiles.OWNER_ONLY);
         registry = registry.enrolled(kiosk);
         save();
+        // A private key does not go on paper: a kiosk with a client certificate is installed with its directory.
         return new Enrolment(kiosk, configFile, passwordFile, brokerUrl, sitePassKey,
-                printEnrolmentCode(id, codeValidity, zone));
+                clientCertificate ? null : printEnrolmentCode(id, codeValidity, zone));
     }
 
     /**
@@ -199,6 +216,10 @@ public final class Fleet {
             throw new IllegalArgumentException("kiosk " + id + " is revoked; enrol it again under a new id");
         }
         Path kioskDir = kioskDir(id);
+        if (Files.exists(kioskDir.resolve(KioskConfigText.CLIENT_KEY_FILE))) {
+            throw new IllegalArgumentException("kiosk " + id + " has a client certificate, whose private key does not"
+                    + " go into an enrolment code; install it with: install.sh --kiosk " + kioskDir);
+        }
         Properties config = new Properties();
         try (Reader in = Files.newBufferedReader(kioskDir.resolve(KIOSK_CONFIG_FILE), StandardCharsets.UTF_8)) {
             config.load(in);
@@ -242,9 +263,11 @@ public final class Fleet {
     private EnrolmentCode code(EnrolledKiosk kiosk, String siteName, String brokerUrl, String password,
             Duration validity) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        String passKeys = AtomicFiles.readText(kioskDir(kiosk.id()).resolve(KioskConfigText.PASS_KEYS_FILE)).strip();
+        Path kioskDir = kioskDir(kiosk.id());
+        String passKeys = AtomicFiles.readText(kioskDir.resolve(KioskConfigText.PASS_KEYS_FILE)).strip();
+        Path ca = kioskDir.resolve(KioskConfigText.CA_FILE);
         return new EnrolmentCode(kiosk.id(), kiosk.name(), siteName, brokerUrl, kiosk.broker().username(), password,
-                passKeys, now, now.plus(validity));
+                passKeys, Files.exists(ca) ? AtomicFiles.readText(ca) : null, now, now.plus(validity));
     }
 
     /** Revokes {@code id}: marked in the registry, its password line and ACL block gone. */
@@ -254,14 +277,50 @@ public final class Fleet {
         return registry.find(id).orElseThrow();
     }
 
-    /** Writes {@code mosquitto.conf} (replacing it) and creates the persistence directory. */
-    public Path writeBrokerConfig(String bind, int port, String user) {
+    /**
+     * Writes {@code mosquitto.conf} (replacing it) and creates the persistence directory. With the fleet's TLS
+     * certificates ({@link #setUpTls}) it adds a TLS listener on {@code tlsPort}.
+     */
+    public Path writeBrokerConfig(String bind, int port, String user, String tlsBind, int tlsPort,
+            boolean requireClientCertificates) {
         Path dataDir = dir.resolve(BROKER_DATA_DIR);
-        MosquittoConf conf = new MosquittoConf(bind, port, dir.resolve(PASSWD_FILE), dir.resolve(ACL_FILE), dataDir, user);
+        Path tlsDir = dir.resolve(FleetTls.DIR);
+        MosquittoConf.Tls tls = null;
+        if (hasTls()) {
+            tls = new MosquittoConf.Tls(tlsBind == null ? bind : tlsBind, tlsPort, tlsDir.resolve(FleetTls.CA_CERT), tlsDir.resolve(FleetTls.SERVER_CERT),
+                    tlsDir.resolve(FleetTls.SERVER_KEY), requireClientCertificates);
+        } else if (requireClientCertificates) {
+            throw new IllegalArgumentException("--require-client-certs needs the fleet's TLS certificates; make them"
+                    + " with: yizhan provision tls --dir " + dir + " --host HOST");
+        }
+        MosquittoConf conf = new MosquittoConf(bind, port, dir.resolve(PASSWD_FILE), dir.resolve(ACL_FILE), dataDir, user,
+                tls);
         AtomicFiles.createPrivateDirectory(dataDir);
         Path file = dir.resolve(BROKER_CONFIG_FILE);
         AtomicFiles.writeText(file, conf.render(), AtomicFiles.OWNER_ONLY);
         return file;
+    }
+
+    /** Whether {@link #setUpTls} made the fleet's certificates. */
+    public boolean hasTls() {
+        return Files.exists(dir.resolve(FleetTls.DIR).resolve(FleetTls.CA_CERT));
+    }
+
+    /**
+     * Makes the fleet's TLS CA and the broker's certificate for {@code hosts} (the names and addresses kiosks
+     * use in {@code ssl://HOST:PORT}). Refuses when the fleet has a CA already: kiosks trust it.
+     */
+    public List<Path> setUpTls(List<String> hosts) {
+        if (hasTls()) {
+            throw new IllegalStateException(dir.resolve(FleetTls.DIR) + " holds the fleet's CA already;"
+                    + " kiosks trust it, so it is never replaced");
+        }
+        Path tlsDir = dir.resolve(FleetTls.DIR);
+        FleetTls ca = FleetTls.create(dir.toAbsolutePath().getFileName().toString(), clock.instant(), random);
+        ca.write(tlsDir);
+        ca.issueServer(hosts, clock.instant(), tlsDir.resolve(FleetTls.SERVER_CERT), tlsDir.resolve(FleetTls.SERVER_KEY));
+        return List.of(tlsDir.resolve(FleetTls.CA_CERT), tlsDir.resolve(FleetTls.CA_KEY),
+                tlsDir.resolve(FleetTls.SERVER_CERT), tlsDir.resolve(FleetTls.SERVER_KEY));
     }
 
     public Path kioskDir(KioskId id) {

@@ -3,12 +3,28 @@ package org.yizhan.provisioning.fleet;
 import java.nio.file.Path;
 
 /**
- * A complete {@code mosquitto.conf} for the fleet's broker (mosquitto 2.x): one plain listener on {@code bind}
- * (127.0.0.1 unless the maintainer says otherwise), no anonymous access, the fleet's password and ACL files and
+ * A complete {@code mosquitto.conf} for the fleet's broker (mosquitto 2.x): a plain listener on {@code bind}
+ * (127.0.0.1 unless the maintainer says otherwise) and, once the fleet has its TLS certificates, a TLS listener
+ * on its own address (TLS 1.2 or later; client certificates required when asked), no anonymous access, the fleet's password and ACL files and
  * persistence in a directory of the fleet. Paths are absolute, so the broker can be started from anywhere.
  * Mosquitto re-reads the password and ACL files on SIGHUP.
  */
-public record MosquittoConf(String bind, int port, Path passwordFile, Path aclFile, Path persistenceDir, String user) {
+public record MosquittoConf(String bind, int port, Path passwordFile, Path aclFile, Path persistenceDir, String user,
+        Tls tls) {
+
+    /** The TLS listener: its port, the CA kiosks' certificates chain to, the broker's certificate and key. */
+    public record Tls(String bind, int port, Path caFile, Path certFile, Path keyFile,
+            boolean requireClientCertificates) {
+
+        public Tls {
+            if (bind == null || bind.isBlank() || bind.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("--tls-bind needs an address, e.g. 0.0.0.0");
+            }
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("--tls-port " + port + " is not 1-65535");
+            }
+        }
+    }
 
     public MosquittoConf {
         if (port < 1 || port > 65535) {
@@ -39,6 +55,18 @@ public record MosquittoConf(String bind, int port, Path passwordFile, Path aclFi
                 .append("persistence true\n")
                 .append("persistence_location ").append(persistenceDir.toAbsolutePath()).append("/\n")
                 .append("log_dest stdout\n");
+        if (tls != null) {
+            if (tls.port() == port && tls.bind().equals(bind)) {
+                throw new IllegalArgumentException("--tls-port and --port are both " + port);
+            }
+            text.append("\n# TLS for kiosks off this machine; the same users, passwords and ACL\n")
+                    .append("listener ").append(tls.port()).append(' ').append(tls.bind()).append('\n')
+                    .append("tls_version tlsv1.2\n")
+                    .append("cafile ").append(tls.caFile().toAbsolutePath()).append('\n')
+                    .append("certfile ").append(tls.certFile().toAbsolutePath()).append('\n')
+                    .append("keyfile ").append(tls.keyFile().toAbsolutePath()).append('\n')
+                    .append("require_certificate ").append(tls.requireClientCertificates()).append('\n');
+        }
         return text.toString();
     }
 }

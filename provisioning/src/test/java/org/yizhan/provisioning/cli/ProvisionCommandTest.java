@@ -14,6 +14,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -234,6 +236,67 @@ class ProvisionCommandTest {
         Run revoked = provision("enrolment-code", "--dir", fleet.toString(), "pujin/k-1");
         assertEquals(2, revoked.exitCode());
         assertTrue(revoked.err().contains("revoked"), revoked.err());
+    }
+
+    @Test
+    void tls_makes_the_fleets_ca_and_the_brokers_certificate_and_kiosks_on_ssl_get_the_ca() throws Exception {
+        // given
+        Path fleet = tmp.resolve("fleet");
+        provision("init", "--dir", fleet.toString());
+
+        // when
+        Run tls = provision("tls", "--dir", fleet.toString(), "--host", "mqtt.pujin.example,10.0.0.5");
+        Run enrol = provision("enroll", "--dir", fleet.toString(), "--site", "pujin", "--kiosk", "k-1", "--name", "one",
+                "--broker", "ssl://mqtt.pujin.example:8883");
+        Run withCert = provision("enroll", "--dir", fleet.toString(), "--site", "pujin", "--kiosk", "k-2",
+                "--name", "two", "--broker", "ssl://10.0.0.5:8883", "--client-cert");
+        Run conf = provision("broker-config", "--dir", fleet.toString(), "--tls-bind", "0.0.0.0",
+                "--require-client-certs");
+
+        // then
+        assertEquals(0, tls.exitCode(), tls.err());
+        CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+        X509Certificate ca = certificate(x509, fleet.resolve("tls/ca.crt"));
+        X509Certificate server = certificate(x509, fleet.resolve("tls/server.crt"));
+        server.verify(ca.getPublicKey());
+        assertTrue(ca.getBasicConstraints() >= 0, "the CA is a CA");
+        assertEquals(List.of("mqtt.pujin.example", "10.0.0.5"), server.getSubjectAlternativeNames().stream()
+                .map(name -> name.get(1).toString()).toList());
+        assertTrue(server.getExtendedKeyUsage().contains("1.3.6.1.5.5.7.3.1"), "serverAuth");
+        if (posix(fleet)) {
+            assertEquals("rw-------", mode(fleet.resolve("tls/ca.key")));
+            assertEquals("rw-------", mode(fleet.resolve("tls/server.key")));
+        }
+        assertEquals(1, provision("tls", "--dir", fleet.toString(), "--host", "x").exitCode(), "a second CA");
+
+        assertEquals(0, enrol.exitCode(), enrol.err());
+        Path k1 = fleet.resolve("kiosks/pujin.k-1");
+        assertEquals(Files.readString(fleet.resolve("tls/ca.crt")), Files.readString(k1.resolve("ca.crt")));
+        assertTrue(Files.readString(k1.resolve("kiosk.conf")).contains("mqtt.ca-file = ca.crt\n"));
+        EnrolmentCode code = EnrolmentCodes.verify(qrText(k1.resolve("enrolment.png")), TrustedCommandKeys.fromJwks(
+                Files.readString(fleet.resolve("trusted-command-keys.jwks"))), Instant.now()).code();
+        assertEquals(Files.readString(fleet.resolve("tls/ca.crt")), code.caCertificate());
+
+        assertEquals(0, withCert.exitCode(), withCert.err());
+        Path k2 = fleet.resolve("kiosks/pujin.k-2");
+        X509Certificate client = certificate(x509, k2.resolve("client.crt"));
+        client.verify(ca.getPublicKey());
+        assertTrue(client.getSubjectX500Principal().getName().contains("CN=pujin.k-2"), client.toString());
+        assertTrue(Files.notExists(k2.resolve("enrolment.png")), "no private key on paper");
+        assertTrue(withCert.out().contains("install.sh --kiosk"), withCert.out());
+        assertEquals(2, provision("enrolment-code", "--dir", fleet.toString(), "pujin/k-2").exitCode());
+
+        assertEquals(0, conf.exitCode(), conf.err());
+        String mosquittoConf = Files.readString(fleet.resolve("mosquitto.conf"));
+        assertTrue(mosquittoConf.contains("listener 8883 0.0.0.0\ntls_version tlsv1.2\ncafile "
+                + fleet.resolve("tls/ca.crt").toAbsolutePath()), mosquittoConf);
+        assertTrue(mosquittoConf.contains("require_certificate true"), mosquittoConf);
+    }
+
+    private static X509Certificate certificate(CertificateFactory x509, Path file) throws Exception {
+        try (var in = Files.newInputStream(file)) {
+            return (X509Certificate) x509.generateCertificate(in);
+        }
     }
 
     private static String qrText(Path png) throws Exception {

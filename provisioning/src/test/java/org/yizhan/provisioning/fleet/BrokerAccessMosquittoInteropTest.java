@@ -76,9 +76,9 @@ class BrokerAccessMosquittoInteropTest {
         Fleet fleet = Fleet.open(dir, random, Clock.systemUTC());
         int port = Loopback.freePort();
         String url = Loopback.tcpUrl(port);
-        Fleet.Enrolment a = fleet.enroll("demo", "kiosk-a", "A", null, url, Duration.ofHours(1), ZoneOffset.UTC);
-        Fleet.Enrolment b = fleet.enroll("demo", "kiosk-b", "B", null, url, Duration.ofHours(1), ZoneOffset.UTC);
-        Path conf = fleet.writeBrokerConfig("127.0.0.1", port, System.getProperty("user.name"));
+        Fleet.Enrolment a = fleet.enroll("demo", "kiosk-a", "A", null, url, false, Duration.ofHours(1), ZoneOffset.UTC);
+        Fleet.Enrolment b = fleet.enroll("demo", "kiosk-b", "B", null, url, false, Duration.ofHours(1), ZoneOffset.UTC);
+        Path conf = fleet.writeBrokerConfig("127.0.0.1", port, System.getProperty("user.name"), null, 8883, false);
         mosquitto = new ProcessBuilder(program.toString(), "-c", conf.toString()).redirectErrorStream(true)
                 .redirectOutput(tmp.resolve("mosquitto.log").toFile()).start();
         awaitListening(port);

@@ -71,7 +71,7 @@ class EnrolmentScreenTest {
 
         // an expired code
         Fleet.open(fleetDir, new SecureRandom(), Clock.offset(Clock.systemUTC(), Duration.ofHours(-30)))
-                .enroll("pujin", "k-1", "浦锦 24h window 1", null, "tcp://127.0.0.1:1883", Duration.ofHours(24),
+                .enroll("pujin", "k-1", "浦锦 24h window 1", null, "tcp://127.0.0.1:1883", false, Duration.ofHours(24),
                         ZoneOffset.UTC);
         scanWithScanner(qrText());
         waitFor(() -> label("#enrolment-title").equals("登记码已过期，请打印新的登记码"));
