@@ -282,6 +282,14 @@ public final class KioskAssembly implements AutoCloseable {
         return board.snapshot();
     }
 
+    /**
+     * Runs {@code beat} on the kiosk's thread every {@code period} until the kiosk closes: a beat that stops
+     * coming means that thread is stuck (the systemd watchdog is fed this way).
+     */
+    public void heartbeat(Duration period, Runnable beat) {
+        kioskThread.scheduleAtFixedRate(beat, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public CompletableFuture<Void> tap(String button) {
         return onKioskThread(() -> flow.tap(button));
     }

@@ -41,6 +41,12 @@ class ArchitectureTest {
                     + " must run unchanged on either");
 
     @ArchTest
+    static final ArchRule only_the_systemd_notifier_calls_native_code = noClasses()
+            .that().resideOutsideOfPackage("org.yizhan.kiosk.systemd..")
+            .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
+            .because("native calls can crash the JVM past any exception handler; one small class owns the only one");
+
+    @ArchTest
     static final ArchRule only_the_mqtt_transport_uses_paho = noClasses()
             .that().resideOutsideOfPackage("org.yizhan.kiosk.telemetry.mqtt..")
             .should().dependOnClassesThat().resideInAPackage("org.eclipse.paho..")

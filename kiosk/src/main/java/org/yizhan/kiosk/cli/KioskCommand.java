@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import org.yizhan.kiosk.KioskAssembly;
 import org.yizhan.kiosk.config.KioskConfig;
@@ -18,8 +20,10 @@ import org.yizhan.kiosk.config.KioskConfigException;
 import org.yizhan.kiosk.config.KioskConfigFile;
 import org.yizhan.kiosk.devices.DeviceMode;
 import org.yizhan.kiosk.enrolment.KioskEnrolment;
+import org.yizhan.kiosk.flow.KioskEvent;
 import org.yizhan.kiosk.headless.HeadlessEnrolment;
 import org.yizhan.kiosk.headless.HeadlessKiosk;
+import org.yizhan.kiosk.systemd.SystemdNotifier;
 import org.yizhan.kiosk.ui.Display;
 import org.yizhan.kiosk.ui.KioskWindow;
 import org.yizhan.kiosk.visitlog.SqliteVisitLog;
@@ -88,15 +92,29 @@ public final class KioskCommand implements Callable<Integer> {
         try (KioskAssembly kiosk = KioskAssembly.create(config,
                 simulate ? DeviceMode.SIMULATED : DeviceMode.REAL, Clock.systemUTC())) {
             // On a thread of its own: the request arrives on the telemetry's threads, which closing stops.
+            Optional<SystemdNotifier> systemd = SystemdNotifier.fromEnvironment(System.getenv());
             kiosk.restartRequested().thenRunAsync(() -> {
+                systemd.ifPresent(SystemdNotifier::stopping);
                 kiosk.close();
                 System.exit(RESTART_EXIT_STATUS);
             }, task -> new Thread(task, "restart").start());
-            if (headless) {
-                new HeadlessKiosk(kiosk, out).run(in);
-                return 0;
+            // Ready once the kiosk runs; the pings come from its own thread, so a stuck kiosk stops them.
+            AtomicBoolean notified = new AtomicBoolean();
+            systemd.ifPresent(notifier -> kiosk.subscribe(event -> {
+                if (event instanceof KioskEvent.Ready && notified.compareAndSet(false, true)) {
+                    notifier.ready();
+                    kiosk.heartbeat(notifier.watchdogInterval(), notifier::watchdog);
+                }
+            }));
+            try {
+                if (headless) {
+                    new HeadlessKiosk(kiosk, out).run(in);
+                    return 0;
+                }
+                return KioskWindow.run(kiosk);
+            } finally {
+                systemd.ifPresent(SystemdNotifier::stopping);
             }
-            return KioskWindow.run(kiosk);
         }
     }
 
