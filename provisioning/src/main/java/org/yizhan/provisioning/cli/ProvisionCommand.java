@@ -97,9 +97,14 @@ public final class ProvisionCommand implements Callable<Integer> {
                     "Never replaces an existing fleet."})
     static final class Init extends FleetSubcommand {
 
+        @Option(names = "--tls-host", paramLabel = "HOST", split = ",",
+                description = "Also make the fleet's TLS CA and the broker's certificate for these hosts (as tls).")
+        private List<String> tlsHosts;
+
         @Override
         int run(PrintWriter out) {
             Fleet.Created created = Fleet.init(dir, random(), clock());
+            List<Path> tls = tlsHosts == null ? List.of() : fleet().setUpTls(tlsHosts);
             out.println("created fleet " + created.dir() + " (command key " + created.commandKeyId() + ")");
             out.println("  " + dir.resolve(Fleet.COMMAND_KEY_FILE) + "  command-signing key (secret)");
             out.println("  " + dir.resolve(Fleet.TRUSTED_COMMAND_KEYS_FILE) + "  its public key, for the kiosks");
@@ -107,6 +112,8 @@ public final class ProvisionCommand implements Callable<Integer> {
                     + "  the broker's password and ACL files");
             out.println("  " + dir.resolve(Fleet.FLEET_PASSWORD_FILE) + "  broker password of user "
                     + BrokerAccess.FLEET_USER + " (secret)");
+            tls.forEach(file -> out.println("  " + file + (file.toString().endsWith(".key") ? "  TLS key (secret)"
+                    : "  TLS certificate")));
             out.println("next: yizhan provision enroll --dir " + dir + " --site SITE --name NAME");
             return 0;
         }

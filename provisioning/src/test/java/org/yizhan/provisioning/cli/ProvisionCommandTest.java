@@ -268,6 +268,11 @@ class ProvisionCommandTest {
             assertEquals("rw-------", mode(fleet.resolve("tls/server.key")));
         }
         assertEquals(1, provision("tls", "--dir", fleet.toString(), "--host", "x").exitCode(), "a second CA");
+        Path other = tmp.resolve("other");
+        Run initWithTls = provision("init", "--dir", other.toString(), "--tls-host", "127.0.0.1");
+        assertEquals(0, initWithTls.exitCode(), initWithTls.err());
+        certificate(x509, other.resolve("tls/server.crt")).verify(certificate(x509, other.resolve("tls/ca.crt"))
+                .getPublicKey());
 
         assertEquals(0, enrol.exitCode(), enrol.err());
         Path k1 = fleet.resolve("kiosks/pujin.k-1");
