@@ -49,8 +49,15 @@ import org.yizhan.protocol.mqtt.MqttReasonCode;
  * The {@link FleetConnection} on Eclipse Paho's MQTT 5 client (1.2.5), and the only class of the fleet that
  * knows Paho. One instance is one connection: {@link #connect} returns once the broker accepted it, or throws.
  *
- * <p><b>Every connect</b>: clean start (the fleet keeps no session), keep-alive 30 s, user name and password
- * when given, TLS for {@code ssl://} with the JDK's trust store. Paho's automatic reconnect is off (it never
+ * <p><b>Every connect</b>: clean start (the fleet keeps no session) unless the settings ask for a persistent
+ * session (then clean start off and their session expiry), keep-alive 30 s, user name and password when given,
+ * TLS for {@code ssl://} with the JDK's trust store. A broker resuming a persistent session delivers what it
+ * queued right after CONNACK, before any subscribe of this instance: those messages, and any other matching no
+ * subscription, go to the session listener given to {@link #connect(FleetConnectionSettings,
+ * SubscriptionListener)}. With manual acknowledgement a QoS 1 message's PUBACK waits for
+ * {@link IncomingMessage#acknowledge()} (Paho's manual acks); a message no listener received is acknowledged
+ * at once, and an acknowledgement after the connection was lost is dropped (its packet id may already name
+ * another message on a new connection). Paho's automatic reconnect is off (it never
  * retries a failed first connect, and buffers unsent messages in memory); a lost connection stays lost, as
  * {@link FleetConnection} says.
  *
@@ -76,6 +83,9 @@ public final class PahoFleetConnection implements FleetConnection {
 
     private final String url;
     private final MqttAsyncClient client;
+    /** Receives what matches no subscription; null to drop it. */
+    private final SubscriptionListener sessionListener;
+    private final boolean manualAcks;
     private final ScheduledExecutorService thread;
     private final AtomicBoolean closing = new AtomicBoolean();
     /** The connection's thread, once started. */
@@ -89,9 +99,12 @@ public final class PahoFleetConnection implements FleetConnection {
     private String lostReason;
     private boolean closed;
 
-    private PahoFleetConnection(String url, MqttAsyncClient client) {
+    private PahoFleetConnection(String url, MqttAsyncClient client, SubscriptionListener sessionListener,
+            boolean manualAcks) {
         this.url = url;
         this.client = client;
+        this.sessionListener = sessionListener;
+        this.manualAcks = manualAcks;
         this.thread = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread t = new Thread(task, "yizhan-fleet-mqtt");
             t.setDaemon(true);
@@ -108,6 +121,15 @@ public final class PahoFleetConnection implements FleetConnection {
      *                                  connect timeout
      */
     public static PahoFleetConnection connect(FleetConnectionSettings settings) {
+        return connect(settings, null);
+    }
+
+    /**
+     * Connects as {@link #connect(FleetConnectionSettings)} does, handing every message that matches no
+     * subscription to {@code sessionListener} (see {@link org.yizhan.fleet.connection.FleetConnector}); that
+     * listener is also told once when the connection is lost. Fits {@code FleetConnector}.
+     */
+    public static PahoFleetConnection connect(FleetConnectionSettings settings, SubscriptionListener sessionListener) {
         Objects.requireNonNull(settings, "settings");
         MqttAsyncClient client;
         try {
@@ -115,8 +137,10 @@ public final class PahoFleetConnection implements FleetConnection {
         } catch (MqttException | IllegalArgumentException e) {
             throw new FleetConnectionException("cannot connect to " + settings.url() + ": " + describe(e), e);
         }
-        PahoFleetConnection connection = new PahoFleetConnection(settings.url(), client);
+        PahoFleetConnection connection = new PahoFleetConnection(settings.url(), client, sessionListener,
+                settings.manualAcknowledgement());
         client.setCallback(connection.new Callbacks());
+        client.setManualAcks(settings.manualAcknowledgement());
         try {
             IMqttToken token = client.connect(options(settings));
             // Paho's own connect timeout covers TCP and TLS; this one also covers a broker that never sends CONNACK
@@ -347,15 +371,38 @@ public final class PahoFleetConnection implements FleetConnection {
                 receivers.addAll(shared.handles);
             }
         }
+        int delivered = 0;
         for (Handle handle : receivers) {
             if (handle.closed.get()) {
                 continue;
             }
+            delivered++;
             try {
                 handle.listener.messageArrived(message);
             } catch (RuntimeException e) {
                 log.error("a listener of {} failed on a message to {}", handle.filter, message.topic(), e);
             }
+        }
+        if (delivered == 0 && sessionListener != null) {
+            try {
+                sessionListener.messageArrived(message);
+            } catch (RuntimeException e) {
+                log.error("the session listener failed on a message to {}", message.topic(), e);
+            }
+        } else if (delivered == 0) {
+            // nobody will: a message left unacknowledged would hold one of the broker's in-flight slots forever
+            message.acknowledge();
+        }
+    }
+
+    private void sendPubAck(int messageId) {
+        if (unusable() != null) {
+            return;
+        }
+        try {
+            client.messageArrivedComplete(messageId, 1);
+        } catch (MqttException | RuntimeException e) {
+            log.debug("acknowledging message {} failed: {}", messageId, describe(e));
         }
     }
 
@@ -380,6 +427,13 @@ public final class PahoFleetConnection implements FleetConnection {
                 } catch (RuntimeException e) {
                     log.error("a listener of {} failed on the connection loss", handle.filter, e);
                 }
+            }
+        }
+        if (sessionListener != null) {
+            try {
+                sessionListener.connectionLost(reason);
+            } catch (RuntimeException e) {
+                log.error("the session listener failed on the connection loss", e);
             }
         }
         release();
@@ -457,8 +511,9 @@ public final class PahoFleetConnection implements FleetConnection {
     private static MqttConnectionOptions options(FleetConnectionSettings settings) {
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setAutomaticReconnect(false);
-        options.setCleanStart(true);
-        options.setSessionExpiryInterval(0L);
+        // a persistent session keeps the subscriptions and queues QoS 1 messages while the console is away
+        options.setCleanStart(!settings.persistentSession());
+        options.setSessionExpiryInterval(settings.sessionExpiry().toSeconds());
         options.setKeepAliveInterval(KEEP_ALIVE_SECONDS);
         options.setConnectionTimeout((int) Math.max(1, settings.connectTimeout().toSeconds()));
         if (settings.username() != null) {
@@ -605,6 +660,24 @@ public final class PahoFleetConnection implements FleetConnection {
         }
     }
 
+    /** The PUBACK of one QoS 1 message, sent once, from the connection's thread. */
+    private final class PubAck implements IncomingMessage.Acknowledgement {
+
+        private final int messageId;
+        private final AtomicBoolean sent = new AtomicBoolean();
+
+        PubAck(int messageId) {
+            this.messageId = messageId;
+        }
+
+        @Override
+        public void acknowledge() {
+            if (sent.compareAndSet(false, true)) {
+                onThread(() -> sendPubAck(messageId));
+            }
+        }
+    }
+
     /** Paho's callbacks, which only queue work onto the connection's thread. */
     private final class Callbacks implements MqttCallback {
 
@@ -622,9 +695,12 @@ public final class PahoFleetConnection implements FleetConnection {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             MqttProperties properties = message.getProperties();
+            long arrived = System.nanoTime();
+            IncomingMessage.Acknowledgement acknowledgement = manualAcks && message.getQos() == 1
+                    ? new PubAck(message.getId()) : null;
             IncomingMessage incoming = new IncomingMessage(topic, message.getPayload(), message.isRetained(),
                     properties == null ? null : properties.getResponseTopic(),
-                    properties == null ? null : properties.getCorrelationData());
+                    properties == null ? null : properties.getCorrelationData(), arrived, acknowledgement);
             onThread(() -> deliver(incoming));
         }
 
