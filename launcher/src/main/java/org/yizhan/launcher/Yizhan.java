@@ -7,6 +7,7 @@ import org.yizhan.kiosk.config.KioskConfigException;
 import org.yizhan.launcher.bench.BenchCommand;
 import org.yizhan.launcher.broker.BrokerCommand;
 import org.yizhan.launcher.command.SendCommand;
+import org.yizhan.launcher.fleetsim.FleetSimCommand;
 import org.yizhan.launcher.qr.QrCommand;
 import org.yizhan.provisioning.cli.PassesCommand;
 import org.yizhan.provisioning.cli.ProvisionCommand;
@@ -23,7 +24,8 @@ import picocli.CommandLine;
 @Command(name = "yizhan", mixinStandardHelpOptions = true, versionProvider = Yizhan.Version.class,
         description = "Kiosk software for the 24-hour self-service windows of community service centres.",
         subcommands = {DemoCommand.class, KioskCommand.class, DevicesCommand.class, PassesCommand.class,
-            QrCommand.class, BenchCommand.class, BrokerCommand.class, SendCommand.class, ProvisionCommand.class})
+            QrCommand.class, BenchCommand.class, BrokerCommand.class, SendCommand.class, ProvisionCommand.class,
+            FleetSimCommand.class})
 public final class Yizhan implements Runnable {
 
     @Spec
