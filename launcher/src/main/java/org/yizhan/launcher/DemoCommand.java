@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.yizhan.kiosk.KioskAssembly;
 import org.yizhan.kiosk.config.KioskConfig;
 import org.yizhan.kiosk.config.KioskConfigFile;
@@ -17,6 +18,7 @@ import org.yizhan.kiosk.ui.Display;
 import org.yizhan.kiosk.ui.KioskWindow;
 import org.yizhan.kiosk.ui.demo.SimulatedScan;
 import org.yizhan.launcher.broker.EmbeddedBroker;
+import org.yizhan.launcher.fleet.DemoConsole;
 import org.yizhan.provisioning.demo.DemoSite;
 import org.yizhan.provisioning.pass.PassIssuer;
 import org.yizhan.provisioning.pass.PassQrCode;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
  * issues three demo passes (printed, and written as QR images), starts the embedded MQTT broker on
  * 127.0.0.1 (port 1883, or a free one when that is taken), and opens the kiosk window on simulated devices,
  * connected to that broker, with a simulated scanner window beside it that presents the passes and a few
- * bad codes. Closing the window says goodbye to the broker, then stops it.
+ * bad codes, and the fleet console on the same broker ({@link DemoConsole}, http://127.0.0.1:8080). Closing the
+ * kiosk window says goodbye to the broker; the console stays, showing the kiosk offline, until Ctrl-C.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Opens a simulated kiosk on the demo site, with three demo passes to scan,"
@@ -72,17 +75,36 @@ final class DemoCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         scans.addAll(troublesomeScans(site, scans.get(0).text()));
-        try (EmbeddedBroker broker = startBroker()) {
-            KioskConfig defaults = KioskConfigFile.load(null, data);
-            KioskConfig config = defaults.withTelemetry(defaults.telemetry().withBroker(MqttConfig.plain(broker.url())));
+        try (EmbeddedBroker broker = startBroker();
+                DemoConsole console = DemoConsole.start(data, broker.url(), site)) {
+            KioskConfig config = kioskConfig(data, broker.url());
             spec.commandLine().getOut().printf("broker: %s (watch it: mosquitto_sub -h 127.0.0.1 -p %d -v -t 'yizhan/#')%n"
+                    + "fleet console: %s (log in as %s, password %s)%n"
                     + "send the kiosk a notice: ./yizhan command --key %s --broker %s --kiosk %s notice --zh 你好 --for 10m%n",
-                    broker.url(), broker.port(), site.commandKeyFile(), broker.url(), config.kiosk());
+                    broker.url(), broker.port(), console.console().uri(), DemoConsole.USER, console.password(),
+                    site.commandKeyFile(), broker.url(), config.kiosk());
             spec.commandLine().getOut().flush();
+            int status;
             try (KioskAssembly kiosk = KioskAssembly.create(config, DeviceMode.SIMULATED, Clock.systemUTC())) {
-                return KioskWindow.run(kiosk, scans);
+                status = KioskWindow.run(kiosk, scans);
             }
+            // The console outlives the kiosk, so the maintainer sees it go: offline at once, as it said goodbye.
+            spec.commandLine().getOut().printf("the kiosk stopped; the fleet console stays at %s until Ctrl-C%n",
+                    console.console().uri());
+            spec.commandLine().getOut().flush();
+            new CountDownLatch(1).await();
+            return status;
         }
+    }
+
+    /**
+     * The demo kiosk: the demo site's defaults on the embedded broker, reporting health every 10 s and footfall
+     * in one-minute buckets, so the console shows a scan within a minute and a stopped kiosk within seconds.
+     */
+    static KioskConfig kioskConfig(Path data, String brokerUrl) {
+        KioskConfig defaults = KioskConfigFile.load(null, data);
+        return defaults.withTelemetry(defaults.telemetry().withBroker(MqttConfig.plain(brokerUrl))
+                .withHealthInterval(DemoConsole.HEALTH_INTERVAL).withBucketMinutes(DemoConsole.BUCKET_MINUTES));
     }
 
     /** On the standard port when it is free, so mosquitto_sub finds it without options; else on any. */

@@ -7,6 +7,7 @@ import org.yizhan.kiosk.config.KioskConfigException;
 import org.yizhan.launcher.bench.BenchCommand;
 import org.yizhan.launcher.broker.BrokerCommand;
 import org.yizhan.launcher.command.SendCommand;
+import org.yizhan.launcher.fleet.FleetCommand;
 import org.yizhan.launcher.fleetsim.FleetSimCommand;
 import org.yizhan.launcher.qr.QrCommand;
 import org.yizhan.provisioning.cli.PassesCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine;
         description = "Kiosk software for the 24-hour self-service windows of community service centres.",
         subcommands = {DemoCommand.class, KioskCommand.class, DevicesCommand.class, PassesCommand.class,
             QrCommand.class, BenchCommand.class, BrokerCommand.class, SendCommand.class, ProvisionCommand.class,
-            FleetSimCommand.class})
+            FleetCommand.class, FleetSimCommand.class})
 public final class Yizhan implements Runnable {
 
     @Spec

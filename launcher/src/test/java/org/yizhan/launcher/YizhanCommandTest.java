@@ -28,7 +28,8 @@ class YizhanCommandTest {
     void help_lists_every_command() {
         assertEquals(0, run("--help"));
 
-        for (String command : new String[] {"demo", "kiosk", "devices", "passes", "bench", "broker", "command"}) {
+        for (String command : new String[] {"demo", "kiosk", "devices", "passes", "bench", "broker", "command",
+            "provision", "fleet", "fleet-sim"}) {
             assertTrue(out.toString().contains(command), command + " missing from:\n" + out);
         }
     }

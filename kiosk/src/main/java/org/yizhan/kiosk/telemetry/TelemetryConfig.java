@@ -50,6 +50,10 @@ public record TelemetryConfig(MqttConfig mqtt, Duration healthInterval, int buck
                 outboxLimits);
     }
 
+    public TelemetryConfig withBucketMinutes(int minutes) {
+        return new TelemetryConfig(mqtt, healthInterval, minutes, commandKeys, homeAssistantPrefix, outboxLimits);
+    }
+
     public TelemetryConfig withHealthInterval(Duration interval) {
         return new TelemetryConfig(mqtt, interval, bucketMinutes, commandKeys, homeAssistantPrefix, outboxLimits);
     }

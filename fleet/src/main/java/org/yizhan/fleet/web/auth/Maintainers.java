@@ -89,6 +89,13 @@ public final class Maintainers {
         return hash.matches(password);
     }
 
+    /** These maintainers with {@code name} added, or given a new password hash. */
+    public Maintainers with(String name, PasswordHash hash) {
+        Map<String, PasswordHash> changed = new LinkedHashMap<>(hashes);
+        changed.put(name, Objects.requireNonNull(hash, "hash"));
+        return of(changed);
+    }
+
     public Set<String> names() {
         return hashes.keySet();
     }
