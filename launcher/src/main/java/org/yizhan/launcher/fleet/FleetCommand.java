@@ -88,6 +88,10 @@ public final class FleetCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "Default: ${DEFAULT-VALUE}.")
     private int port;
 
+    @Option(names = "--metrics-token-file", paramLabel = "FILE",
+            description = "A bearer token (16 characters or more) that lets Prometheus read /metrics without a login.")
+    private Path metricsTokenFile;
+
     @Option(names = "--share-group", paramLabel = "GROUP",
             description = "Split the fleet with other consoles: an MQTT 5 shared subscription $share/GROUP/….")
     private String shareGroup;
@@ -130,6 +134,9 @@ public final class FleetCommand implements Callable<Integer> {
                     : read(storePasswordFile, "--store-password-file").strip(), settings.store().retention()));
         }
         WebSettings web = WebSettings.of(maintainers).withBind(bind).withPort(port);
+        if (metricsTokenFile != null) {
+            web = web.withMetricsToken(read(metricsTokenFile, "--metrics-token-file").strip());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         try (FleetConsole console = FleetConsole.start(settings, commands, key, web, Clock.systemUTC())) {
             out.printf("fleet console: %s (%d maintainers in %s); broker %s%s; data %s%n", console.uri(),
