@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.yizhan.kiosk.KioskAssembly;
 import org.yizhan.kiosk.config.KioskConfig;
 import org.yizhan.kiosk.config.KioskConfigFile;
@@ -75,7 +74,10 @@ final class DemoCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         scans.addAll(troublesomeScans(site, scans.get(0).text()));
-        try (EmbeddedBroker broker = startBroker();
+        // Ctrl-C still closes the console's store and says goodbye to the broker; a window still open is not
+        // waited for long.
+        try (StopSignal signal = StopSignal.install("yizhan-demo-stop", Duration.ofSeconds(5));
+                EmbeddedBroker broker = startBroker();
                 DemoConsole console = DemoConsole.start(data, broker.url(), site)) {
             KioskConfig config = kioskConfig(data, broker.url());
             spec.commandLine().getOut().printf("broker: %s (watch it: mosquitto_sub -h 127.0.0.1 -p %d -v -t 'yizhan/#')%n"
@@ -92,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("the kiosk stopped; the fleet console stays at %s until Ctrl-C%n",
                     console.console().uri());
             spec.commandLine().getOut().flush();
-            new CountDownLatch(1).await();
+            signal.await();
             return status;
         }
     }

@@ -2,9 +2,9 @@ package org.yizhan.launcher.broker;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import org.yizhan.launcher.StopSignal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,10 +24,9 @@ import picocli.CommandLine.Spec;
 public final class BrokerCommand implements Callable<Integer> {
 
     /** How long a signal waits for the broker to stop before the JVM exits anyway. */
-    private static final long STOP_WAIT_SECONDS = 15;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile StopSignal signal;
 
     @Spec
     private CommandSpec spec;
@@ -39,60 +38,36 @@ public final class BrokerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        // Registered before the start, so a Ctrl-C while the broker starts still stops it and deletes its files.
-        Thread hook = new Thread(this::stopOnSignal, "yizhan-broker-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        EmbeddedBroker broker;
-        try {
-            broker = EmbeddedBroker.start(port);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("broker: " + e.getMessage());
-            err.flush();
-            stopped.countDown();
-            removeHook(hook);
-            return 1;
-        } catch (IOException | RuntimeException e) {
-            stopped.countDown();
-            removeHook(hook);
-            throw e;
-        }
-        try {
-            if (stopRequested.getCount() > 0) {
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("broker listening on " + broker.url());
-                out.flush();
-            }
-            stopRequested.await();
-        } finally {
+        // Installed before the start, so a Ctrl-C while the broker starts still stops it and deletes its files.
+        try (StopSignal signal = StopSignal.install("yizhan-broker-stop", STOP_WAIT)) {
+            this.signal = signal;
+            EmbeddedBroker broker;
             try {
-                broker.close();
-            } finally {
-                stopped.countDown();
-                removeHook(hook);
+                broker = EmbeddedBroker.start(port);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                err.println("broker: " + e.getMessage());
+                err.flush();
+                return 1;
             }
+            try {
+                if (!signal.requested()) {
+                    PrintWriter out = spec.commandLine().getOut();
+                    out.println("broker listening on " + broker.url());
+                    out.flush();
+                }
+                signal.await();
+            } finally {
+                broker.close();
+            }
+            return 0;
         }
-        return 0;
     }
 
     /** Stops a running broker as a signal would; returns at once. */
     void stop() {
-        stopRequested.countDown();
-    }
-
-    private void stopOnSignal() {
-        stopRequested.countDown();
-        try {
-            stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is what is stopping us; it ends once stopped is counted down
+        StopSignal current = signal;
+        if (current != null) {
+            current.request();
         }
     }
 }

@@ -7,16 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.yizhan.fleet.FleetBackendSettings;
 import org.yizhan.fleet.connection.FleetConnectionSettings;
 import org.yizhan.fleet.store.StoreSettings;
 import org.yizhan.fleet.web.WebSettings;
 import org.yizhan.fleet.web.auth.Maintainers;
 import org.yizhan.fleet.web.auth.PasswordHash;
+import org.yizhan.launcher.StopSignal;
 import org.yizhan.protocol.command.CommandSigningKey;
 import org.yizhan.provisioning.files.AtomicFiles;
 import org.yizhan.provisioning.fleet.BrokerAccess;
@@ -137,14 +138,13 @@ public final class FleetCommand implements Callable<Integer> {
         if (metricsTokenFile != null) {
             web = web.withMetricsToken(read(metricsTokenFile, "--metrics-token-file").strip());
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        try (FleetConsole console = FleetConsole.start(settings, commands, key, web, Clock.systemUTC())) {
+        try (StopSignal signal = StopSignal.install("fleet-console-stop", Duration.ofSeconds(15));
+                FleetConsole console = FleetConsole.start(settings, commands, key, web, Clock.systemUTC())) {
             out.printf("fleet console: %s (%d maintainers in %s); broker %s%s; data %s%n", console.uri(),
                     maintainers.names().size(), usersFile, broker, shareGroup == null ? "" : " as $share/" + shareGroup,
                     store != null ? store : dataDir);
             out.flush();
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "fleet-console-stop"));
-            stopped.await();
+            signal.await();
         }
         return 0;
     }

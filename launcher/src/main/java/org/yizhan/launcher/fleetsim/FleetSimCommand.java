@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.yizhan.fleetsim.FleetSimulation;
@@ -21,6 +20,7 @@ import org.yizhan.fleetsim.Progress;
 import org.yizhan.fleetsim.SimulationSettings;
 import org.yizhan.fleetsim.SimulationSummary;
 import org.yizhan.fleetsim.mqtt.HiveMqKioskConnector;
+import org.yizhan.launcher.StopSignal;
 import org.yizhan.protocol.ShortDuration;
 import org.yizhan.provisioning.cli.DurationConverter;
 import picocli.CommandLine.Command;
@@ -61,12 +61,11 @@ public final class FleetSimCommand implements Callable<Integer> {
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     /** How long a signal waits for the clean stop and the summary before the JVM exits anyway. */
-    private static final long STOP_WAIT_SECONDS = 120;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(120);
     /** Files the JVM itself keeps open beside the kiosks' sockets: jars, logs, the event loop's pipes. */
     private static final long FILES_BESIDE_KIOSKS = 200;
 
-    private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile StopSignal signal;
 
     @Spec
     private CommandSpec spec;
@@ -174,9 +173,8 @@ public final class FleetSimCommand implements Callable<Integer> {
         err.flush();
 
         // Registered before the start, so a Ctrl-C at any moment still ends with the clean stop and the summary.
-        Thread hook = new Thread(this::stopOnSignal, "fleet-sim-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (StopSignal stopSignal = StopSignal.install("fleet-sim-stop", STOP_WAIT)) {
+            signal = stopSignal;
             FleetSimulation simulation = FleetSimulation.start(settings, connector);
             runUntilStopped(simulation, err);
             SimulationSummary summary = simulation.stop();
@@ -198,14 +196,15 @@ public final class FleetSimCommand implements Callable<Integer> {
         } finally {
             out.flush();
             err.flush();
-            stopped.countDown();
-            removeHook(hook);
         }
     }
 
     /** Stops the run as a signal would; returns at once. */
     void stop() {
-        stopRequested.countDown();
+        StopSignal current = signal;
+        if (current != null) {
+            current.request();
+        }
     }
 
     private void runUntilStopped(FleetSimulation simulation, PrintWriter err) throws InterruptedException {
@@ -218,7 +217,7 @@ public final class FleetSimCommand implements Callable<Integer> {
         while (true) {
             long now = System.nanoTime();
             long wait = Math.min(end, nextProgress) - now;
-            if (wait > 0 && stopRequested.await(wait, TimeUnit.NANOSECONDS)) {
+            if (wait > 0 && signal.await(wait, TimeUnit.NANOSECONDS)) {
                 return;
             }
             now = System.nanoTime();
@@ -293,23 +292,6 @@ public final class FleetSimCommand implements Callable<Integer> {
                         + " per kiosk; raise it to at least " + (kiosks + FILES_BESIDE_KIOSKS)
                         + " or some kiosks will not connect");
             }
-        }
-    }
-
-    private void stopOnSignal() {
-        stopRequested.countDown();
-        try {
-            stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is what is stopping us; it ends once stopped is counted down
         }
     }
 }
