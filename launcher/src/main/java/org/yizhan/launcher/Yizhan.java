@@ -53,7 +53,11 @@ public final class Yizhan implements Runnable {
     }
 
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new Yizhan());
+        return withHandlers(new CommandLine(new Yizhan()));
+    }
+
+    /** {@code cli} with the launcher's handling of usage errors and bad configuration (see the class comment). */
+    static CommandLine withHandlers(CommandLine cli) {
         cli.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println(e.getCommandLine().getCommandSpec().qualifiedName() + ": " + e.getMessage()

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yizhan.launcher.CliRun;
 import org.yizhan.launcher.broker.EmbeddedBroker;
 import org.yizhan.protocol.command.CommandArgs;
 import org.yizhan.protocol.command.CommandResult;
@@ -58,7 +59,7 @@ class SendCommandEndToEndTest {
         });
         try (FakeKiosk kiosk = FakeKiosk.start(broker.url(), KIOSK, FLEET_KEY.trusted(), showNotice)) {
             // when
-            CliRun run = CliRun.of("--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-1", "notice",
+            CliRun run = CliRun.of(new SendCommand(), "--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-1", "notice",
                     "--zh", "今晚22:00至23:00暂停开放", "--en", "Closed tonight 22:00-23:00",
                     "--until", "2030-03-02T23:00+08:00");
 
@@ -81,7 +82,7 @@ class SendCommandEndToEndTest {
                 FakeKiosk.obeying(accepted -> CommandResult.ok(nextEnvelope(), accepted.command(), "restarting",
                         Map.of())))) {
             // when
-            CliRun run = CliRun.of("--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-1", "restart");
+            CliRun run = CliRun.of(new SendCommand(), "--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-1", "restart");
 
             // then
             assertEquals(1, run.exit, run.toString());
@@ -103,9 +104,9 @@ class SendCommandEndToEndTest {
                 FakeKiosk.obeying(accepted -> CommandResult.ok(nextEnvelope(), accepted.command(), "2 log lines",
                         snapshot)))) {
             // when
-            CliRun readable = CliRun.of("--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-1",
+            CliRun readable = CliRun.of(new SendCommand(), "--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-1",
                     "diagnostics", "--log-lines", "2");
-            CliRun json = CliRun.of("--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-1",
+            CliRun json = CliRun.of(new SendCommand(), "--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-1",
                     "diagnostics", "--json");
 
             // then
@@ -134,7 +135,7 @@ class SendCommandEndToEndTest {
         try (FakeKiosk kiosk = FakeKiosk.start(broker.url(), KIOSK, FLEET_KEY.trusted(),
                 FakeKiosk.obeying(accepted -> CommandResult.ok(nextEnvelope(), accepted.command(),
                         "ui.large-text is true", Map.of())))) {
-            CliRun run = CliRun.of("config-set", "ui.large-text", "true", "--key", keyFile, "--broker", broker.url(),
+            CliRun run = CliRun.of(new SendCommand(), "config-set", "ui.large-text", "true", "--key", keyFile, "--broker", broker.url(),
                     "--kiosk", "demo/kiosk-1");
 
             assertEquals(0, run.exit, run.toString());
@@ -147,7 +148,7 @@ class SendCommandEndToEndTest {
     @Test
     void without_a_kiosk_it_says_so_and_exits_3() {
         // when no kiosk is subscribed
-        CliRun run = CliRun.of("--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-9", "--wait", "1s",
+        CliRun run = CliRun.of(new SendCommand(), "--key", keyFile, "--broker", broker.url(), "--kiosk", "demo/kiosk-9", "--wait", "1s",
                 "resync");
 
         // then

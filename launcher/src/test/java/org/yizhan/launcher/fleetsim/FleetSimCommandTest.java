@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -14,9 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.yizhan.fleetsim.SimulationSummary;
+import org.yizhan.launcher.CliRun;
 import org.yizhan.testsupport.mqtt.EmbeddedTestBroker;
 import org.yizhan.testsupport.mqtt.MqttWatcher;
-import picocli.CommandLine;
 
 class FleetSimCommandTest {
 
@@ -42,7 +40,7 @@ class FleetSimCommandTest {
         try (MqttWatcher console = MqttWatcher.watching(broker.url(), "yizhan/v1/+/+/birth")) {
 
             // when
-            Run run = run("--broker", broker.url(), "--kiosks", "5", "--sites", "1", "--site-prefix", "cli",
+            CliRun run = run("--broker", broker.url(), "--kiosks", "5", "--sites", "1", "--site-prefix", "cli",
                     "--duration", "3s", "--health-interval", "1s", "--bucket-every", "500ms", "--rate", "40",
                     "--seed", "3", "--summary", file.toString());
 
@@ -64,33 +62,18 @@ class FleetSimCommandTest {
 
     @Test
     void names_the_option_that_is_wrong_and_connects_nowhere() {
-        Run zero = run("--broker", broker.url(), "--kiosks", "0");
+        CliRun zero = run("--broker", broker.url(), "--kiosks", "0");
         assertEquals(2, zero.exit);
         assertEquals("fleet-sim: --kiosks: must be 1 to 100000, not 0 (see --help)" + System.lineSeparator(),
                 zero.err);
 
-        Run url = run("--broker", "mqtt://127.0.0.1", "--kiosks", "5");
+        CliRun url = run("--broker", "mqtt://127.0.0.1", "--kiosks", "5");
         assertEquals(2, url.exit);
         assertEquals("fleet-sim: --broker: 'mqtt://127.0.0.1' is not a broker URL; write tcp://HOST[:PORT] or"
                 + " ssl://HOST[:PORT] (see --help)" + System.lineSeparator(), url.err);
     }
 
-    /** Runs {@code yizhan fleet-sim …} as the launcher would, keeping what it printed. */
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new FleetSimCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setParameterExceptionHandler((e, ignored) -> {
-            e.getCommandLine().getErr().println(e.getCommandLine().getCommandSpec().qualifiedName() + ": "
-                    + e.getMessage() + " (see --help)");
-            return 2;
-        });
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    private record Run(int exit, String out, String err) {
+    private static CliRun run(String... args) {
+        return CliRun.of(new FleetSimCommand(), args);
     }
 }
