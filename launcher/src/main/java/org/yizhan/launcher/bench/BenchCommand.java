@@ -13,11 +13,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code yizhan bench}: measures the kiosk's latency targets on this machine and prints figures and their
  * ratio to the target. Works in a fresh temporary data directory, deleted afterwards. {@code yizhan bench
- * outbox} measures the outbox's drain rate instead ({@link OutboxBenchCommand}).
+ * outbox} measures the outbox's drain rate instead ({@link OutboxBenchCommand}), {@code yizhan bench fleet} the
+ * fleet console's ingest under thousands of simulated kiosks ({@link FleetBenchCommand}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures scan-to-green latency and cold start against their targets.",
-        subcommands = {OutboxBenchCommand.class})
+        subcommands = {OutboxBenchCommand.class, FleetBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     private static final double SCAN_TARGET_P99_MS = 50;

@@ -69,7 +69,8 @@ final class ColdStartBenchmark {
         throw new IllegalStateException("the kiosk ended without a ready event (exit " + kiosk.waitFor() + ")");
     }
 
-    private static long residentKb(long pid) {
+    /** The resident memory of process {@code pid} in kilobytes, from its {@code /proc} status; 0 when unknown. */
+    static long residentKb(long pid) {
         try {
             for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
