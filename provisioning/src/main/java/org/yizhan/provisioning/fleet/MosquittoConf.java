@@ -52,6 +52,10 @@ public record MosquittoConf(String bind, int port, Path passwordFile, Path aclFi
                 .append("allow_anonymous false\n")
                 .append("password_file ").append(passwordFile.toAbsolutePath()).append('\n')
                 .append("acl_file ").append(aclFile.toAbsolutePath()).append('\n')
+                // Mosquitto queues at most 1,000 QoS 1 messages per client by default and drops the rest after
+                // acknowledging them to the kiosk, which then deletes them from its outbox: with a whole fleet's
+                // quarter-hour footfall burst, or a console that was down, that is footfall lost for good.
+                .append("max_queued_messages 100000\n")
                 .append("persistence true\n")
                 .append("persistence_location ").append(persistenceDir.toAbsolutePath()).append("/\n")
                 .append("log_dest stdout\n");

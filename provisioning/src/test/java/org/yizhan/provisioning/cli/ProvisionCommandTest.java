@@ -354,6 +354,7 @@ class ProvisionCommandTest {
         assertTrue(conf.contains("password_file " + fleet.resolve("passwd").toAbsolutePath()));
         assertTrue(conf.contains("acl_file " + fleet.resolve("acl").toAbsolutePath()));
         assertTrue(conf.contains("persistence true"));
+        assertTrue(conf.contains("max_queued_messages 100000"), "a fleet's footfall burst fits the console's queue");
         assertTrue(conf.contains("persistence_location " + fleet.resolve("mosquitto-data").toAbsolutePath() + "/"));
         assertTrue(Files.isDirectory(fleet.resolve("mosquitto-data")));
     }
