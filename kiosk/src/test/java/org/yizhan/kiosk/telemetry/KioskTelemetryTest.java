@@ -193,11 +193,14 @@ class KioskTelemetryTest {
             }
             kiosk.flushTelemetry().get(30, TimeUnit.SECONDS);
         } finally {
+            // Cleared before the broker is back: the kiosk may reconnect before the next line runs.
+            synchronized (events) {
+                events.clear();
+            }
             broker.startAgain();
         }
         fleet.close();
         fleet = MqttWatcher.watching(broker.url(), topics.footfall().toString());
-        events.clear();
         awaitEvent(e -> e instanceof KioskEvent.BrokerConnection c && c.connected(), "connected again");
         kiosk.flushTelemetry().get(30, TimeUnit.SECONDS);
 
