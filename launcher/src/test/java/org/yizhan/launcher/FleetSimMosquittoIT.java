@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +77,7 @@ class FleetSimMosquittoIT {
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
 
-    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final Opened opened = new Opened();
     private MosquittoProcess mosquitto;
     private TcpRelay network;
     private FleetBackend console;
@@ -101,21 +99,7 @@ class FleetSimMosquittoIT {
 
     @AfterEach
     void stopEverything() throws Exception {
-        Exception failure = null;
-        while (!opened.isEmpty()) {
-            try {
-                opened.pop().close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        opened.close();
     }
 
     @Test
@@ -266,8 +250,7 @@ class FleetSimMosquittoIT {
     }
 
     private <T extends AutoCloseable> T open(T closeable) {
-        opened.push(closeable);
-        return closeable;
+        return opened.add(closeable);
     }
 
     /** The footfall figures the simulator's summary gives per kiosk. */

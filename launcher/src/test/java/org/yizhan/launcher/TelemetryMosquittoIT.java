@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -79,7 +77,7 @@ class TelemetryMosquittoIT {
     Path dir;
 
     private final PayloadCodec codec = new PayloadCodec();
-    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final Opened opened = new Opened();
     private MosquittoProcess mosquitto;
     private MqttWatcher fleet;
     private PassIssuer issuer;
@@ -108,21 +106,7 @@ class TelemetryMosquittoIT {
 
     @AfterEach
     void stopEverything() throws Exception {
-        Exception failure = null;
-        while (!opened.isEmpty()) {
-            try {
-                opened.pop().close();
-            } catch (Exception e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        opened.close();
     }
 
     @Test
@@ -313,7 +297,6 @@ class TelemetryMosquittoIT {
     }
 
     private <T extends AutoCloseable> T open(T closeable) {
-        opened.push(closeable);
-        return closeable;
+        return opened.add(closeable);
     }
 }
